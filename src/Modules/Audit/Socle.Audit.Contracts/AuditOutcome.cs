@@ -1,0 +1,8 @@
+namespace Socle.Audit.Contracts;
+
+public enum AuditOutcome
+{
+    Success,
+    Denied,
+    Failed,
+}

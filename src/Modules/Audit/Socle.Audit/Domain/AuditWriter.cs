@@ -1,0 +1,114 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Socle.Audit.Storage;
+
+namespace Socle.Audit.Domain;
+
+/// <summary>
+/// Appends entries with group commit: concurrent requests are chained and written in one transaction, and each
+/// request waits until its own entry is committed. Several hosts may append to the same chain: the sequence is
+/// the primary key, so a host that raced another one fails its insert, re-reads the head and retries.
+/// </summary>
+internal sealed partial class AuditWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 512;
+    private const int MaxRetries = 20;
+
+    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000) { SingleReader = true });
+    private readonly IServiceScopeFactory scopes;
+    private readonly ILogger<AuditWriter> logger;
+    private readonly Task loop;
+
+    public AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter> logger)
+    {
+        this.scopes = scopes;
+        this.logger = logger;
+        loop = Task.Run(RunAsync);
+    }
+
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await queue.Writer.WriteAsync(pending, cancellationToken);
+
+        // The entry is written even if the caller goes away: an access that happened stays traced.
+        await pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                await WriteBatchAsync(batch);
+                foreach (var item in batch)
+                {
+                    item.Done.TrySetResult();
+                }
+            }
+            catch (Exception ex)
+            {
+                LogWriteFailed(logger, ex, batch.Count);
+                foreach (var item in batch)
+                {
+                    item.Done.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var head = await db.Entries.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync();
+            var sequence = head?.Sequence ?? 0;
+            var previous = head?.Hash ?? AuditChain.GenesisHash;
+            foreach (var item in batch)
+            {
+                AuditChain.Seal(item.Entry, ++sequence, previous);
+                previous = item.Entry.Hash;
+                db.Entries.Add(item.Entry);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+                return;
+            }
+            catch (DbUpdateException) when (attempt < MaxRetries)
+            {
+                // Another host appended first: re-read the head and chain again.
+                await transaction.RollbackAsync();
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Critical, Message = "Writing {Count} audit entries failed; the accesses they trace are refused")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+
+    private sealed record Pending(AuditEntry Entry, TaskCompletionSource Done);
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Socle.Connect.Features.Discovery;
+
+internal sealed record JsonWebKeySetDocument([property: JsonPropertyName("keys")] IReadOnlyList<PublicJsonWebKey> Keys);
+
+internal sealed record PublicJsonWebKey(
+    [property: JsonPropertyName("kty")] string KeyType,
+    [property: JsonPropertyName("crv")] string Curve,
+    [property: JsonPropertyName("x")] string X,
+    [property: JsonPropertyName("y")] string Y,
+    [property: JsonPropertyName("kid")] string KeyId,
+    [property: JsonPropertyName("use")] string Use,
+    [property: JsonPropertyName("alg")] string Algorithm);

@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Socle.BuildingBlocks.Storage;
+
+public static class StorageConfiguration
+{
+    /// <summary>
+    /// Points a module's DbContext at the configured store. Read from the service provider (not eagerly)
+    /// so that test hosts can override the settings.
+    /// </summary>
+    public static DbContextOptionsBuilder UseSocleStorage(this DbContextOptionsBuilder options, IServiceProvider services, string module)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var connectionString = ConnectionString(services.GetRequiredService<IConfiguration>(), storage);
+        if (storage.IsPostgres)
+        {
+            options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("ef_migrations", module));
+        }
+        else
+        {
+            options.UseSqlite(connectionString, o => o.MigrationsHistoryTable($"{module}_ef_migrations"));
+            options.AddInterceptors(SqlitePragmaInterceptor.Instance);
+        }
+
+        // Migrations are hand-written (no EF Design package on the mirror), so there is no model snapshot.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return options;
+    }
+
+    public static string ConnectionString(IConfiguration configuration, StorageOptions storage)
+    {
+        var configured = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+        if (storage.IsPostgres)
+        {
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), ["ConnectionStrings:Socle is required when Socle:Storage:Provider is Postgres."])
+                : configured;
+        }
+
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        Directory.CreateDirectory(storage.DataDirectory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(Path.GetFullPath(storage.DataDirectory), "socle.db"),
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public static IServiceCollection AddSocleStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+}
