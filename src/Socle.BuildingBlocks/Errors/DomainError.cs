@@ -14,6 +14,7 @@ public sealed record DomainError(string Code, ErrorKind Kind, string Message)
         ErrorKind.Forbidden => 403,
         ErrorKind.NotFound => 404,
         ErrorKind.Conflict => 409,
+        ErrorKind.PreconditionFailed => 412,
         ErrorKind.PayloadTooLarge => 413,
         ErrorKind.BusinessRule => 422,
         ErrorKind.Internal => 500,

@@ -38,6 +38,7 @@ public static class OperationOutcomes
         ErrorKind.Forbidden => "forbidden",
         ErrorKind.NotFound => "not-found",
         ErrorKind.Conflict => "conflict",
+        ErrorKind.PreconditionFailed => "conflict",
         ErrorKind.BusinessRule => "business-rule",
         ErrorKind.PayloadTooLarge => "too-long",
         ErrorKind.Internal => "exception",

@@ -59,6 +59,7 @@ public static class ErrorResponses
         ErrorKind.Forbidden => "Forbidden",
         ErrorKind.NotFound => "Not found",
         ErrorKind.Conflict => "Conflict",
+        ErrorKind.PreconditionFailed => "Precondition failed",
         ErrorKind.BusinessRule => "Business rule violated",
         ErrorKind.PayloadTooLarge => "Payload too large",
         ErrorKind.Internal => "Internal error",

@@ -2,8 +2,6 @@ namespace Socle.BuildingBlocks.Fhir.Model;
 
 public sealed class Bundle : FhirResource
 {
-    public override string ResourceType => "Bundle";
-
     public string? Type { get; set; }
 
     public string? Timestamp { get; set; }

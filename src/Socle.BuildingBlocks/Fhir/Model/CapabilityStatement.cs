@@ -2,8 +2,6 @@ namespace Socle.BuildingBlocks.Fhir.Model;
 
 public sealed class CapabilityStatement : FhirResource
 {
-    public override string ResourceType => "CapabilityStatement";
-
     public string? Status { get; set; }
 
     public string? Date { get; set; }

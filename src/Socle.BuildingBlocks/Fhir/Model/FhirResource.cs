@@ -11,14 +11,19 @@ namespace Socle.BuildingBlocks.Fhir.Model;
 [JsonDerivedType(typeof(CapabilityStatement), "CapabilityStatement")]
 public abstract class FhirResource
 {
+    [JsonPropertyOrder(-4)]
     public string? Id { get; set; }
 
+    [JsonPropertyOrder(-3)]
     public Meta? Meta { get; set; }
 
+    [JsonPropertyOrder(-2)]
     public Narrative? Text { get; set; }
 
+    [JsonPropertyOrder(-1)]
     public List<Extension>? Extension { get; set; }
 
+    /// <summary>The FHIR resource type; every model class is named after its resource type.</summary>
     [JsonIgnore]
-    public abstract string ResourceType { get; }
+    public string ResourceType => GetType().Name;
 }

@@ -2,8 +2,6 @@ namespace Socle.BuildingBlocks.Fhir.Model;
 
 public sealed class Patient : FhirResource
 {
-    public override string ResourceType => "Patient";
-
     public List<Identifier>? Identifier { get; set; }
 
     public bool? Active { get; set; }

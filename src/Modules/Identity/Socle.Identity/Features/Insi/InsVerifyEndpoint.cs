@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Socle.Audit.Contracts;
+using Socle.BuildingBlocks.Fhir;
+using Socle.BuildingBlocks.Fhir.Model;
+using Socle.BuildingBlocks.Security;
+using Socle.Identity.Contracts;
+using Socle.Identity.Domain;
+using Socle.Identity.Features.Shared;
+
+namespace Socle.Identity.Features.Insi;
+
+/// <summary>POST /fhir/Patient/$ins-verify: the INSi "vérification" of a stored INS and its traits.</summary>
+internal static class InsVerifyEndpoint
+{
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/fhir/Patient/$ins-verify", HandleAsync)
+            .RequireScope(IdentityScopes.Ins)
+            .WithName("InsVerify")
+            .WithSummary("INSi: verify an INS against its traits (result, and one mismatch per differing trait)");
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, InsiTeleservice insi, IAuditTrail audit, IdentityMetrics metrics, TimeProvider clock)
+    {
+        var input = new ParametersReader(await FhirRequest.ReadAsync<Parameters>(request), "ins", "family", "given", "birthdate", "gender", "birthplace");
+        var ins = input.Identifier("ins") ?? throw TraitValidation.Missing("ins");
+        var oid = TraitValidation.Ins(ins.System, ins.Value);
+        var family = input.Text("family");
+        var given = input.Text("given");
+        var birthDate = input.Text("birthdate");
+        var gender = input.Text("gender");
+        if (family is null || given is null || birthDate is null || gender is null)
+        {
+            throw IdentityErrors.InvalidTraitsForInsi.ToException();
+        }
+
+        var traits = new InsTraits(
+            TraitValidation.FamilyName(family, "birth family"),
+            TraitValidation.GivenNames(given, "birth given"),
+            TraitValidation.BirthDate(birthDate, clock),
+            TraitValidation.Gender(gender, insTraits: true),
+            TraitValidation.Birthplace(input.Text("birthplace")));
+
+        var reference = await insi.FindAsync(ins.Value!, oid, request.HttpContext.RequestAborted);
+        IReadOnlyList<string> mismatches = reference is null ? ["ins"] : InsiTeleservice.Mismatches(reference, traits);
+        var result = mismatches.Count == 0;
+        metrics.InsiCall("verify", result ? "match" : "mismatch");
+        await audit.RecordAsync(
+            new AuditEvent("identity.ins-verify", "ReferenceIdentity", reference?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, AuditOutcome.Success, result ? "match" : "mismatch"),
+            request.HttpContext.RequestAborted);
+
+        var output = new List<ParametersParameter> { new() { Name = "result", ValueBoolean = result } };
+        output.AddRange(mismatches.Select(m => new ParametersParameter { Name = "mismatch", ValueString = m }));
+        return new FhirResult(new Parameters { Parameter = output });
+    }
+}

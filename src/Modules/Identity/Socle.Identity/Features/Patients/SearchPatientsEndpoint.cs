@@ -1,0 +1,199 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Socle.Audit.Contracts;
+using Socle.BuildingBlocks.Errors;
+using Socle.BuildingBlocks.Fhir;
+using Socle.BuildingBlocks.Fhir.Model;
+using Socle.BuildingBlocks.Security;
+using Socle.Identity.Contracts;
+using Socle.Identity.Domain;
+using Socle.Identity.Domain.Local;
+using Socle.Identity.Features.Shared;
+using Socle.Identity.Fhir;
+using Socle.Identity.Storage;
+
+namespace Socle.Identity.Features.Patients;
+
+/// <summary>GET /fhir/Patient: IHE PDQm search (ITI-78) over the caller organisation's repository.</summary>
+internal static class SearchPatientsEndpoint
+{
+    public static readonly string[] Parameters =
+        ["family", "given", "birthdate", "gender", "identifier", "address-postalcode", "active", "_id", "_count", "_offset", "_total"];
+
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/fhir/Patient", HandleAsync)
+            .RequireScope(IdentityScopes.Read)
+            .WithName("SearchPatients")
+            .WithSummary("PDQm patient search");
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, IdentityDbContext db, ICallerContext caller, IAuditTrail audit)
+    {
+        var q = new QueryParameters(request, Parameters);
+        var count = q.Integer("_count", 20, 0, 100);
+        var offset = q.Integer("_offset", 0, 0, 10_000);
+        var total = q.Get("_total");
+        if (total is not (null or "none" or "accurate" or "estimate"))
+        {
+            throw CommonErrors.InvalidParameter.WithMessage("_total must be none, estimate or accurate.").ToException();
+        }
+
+        var query = Filter(db.LocalIdentities.AsNoTracking().Where(x => x.Organisation == caller.Organisation), q);
+        var page = await query.OrderBy(x => x.FamilyKey).ThenBy(x => x.GivenKey).ThenBy(x => x.Id)
+            .Skip(offset).Take(count + 1).ToListAsync(request.HttpContext.RequestAborted);
+        var hasNext = page.Count > count;
+        page = page.Take(count).ToList();
+        int? totalCount = total is "accurate" or "estimate" ? await query.CountAsync(request.HttpContext.RequestAborted) : null;
+        await audit.RecordAllAsync("identity.search", page, request.HttpContext.RequestAborted);
+
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
+        return new FhirResult(new Bundle
+        {
+            Type = "searchset",
+            Total = totalCount,
+            Link = Links(request, baseUrl, offset, count, hasNext),
+            Entry = page.Select(x => new BundleEntry
+            {
+                FullUrl = $"{baseUrl}/Patient/{x.Id:N}",
+                Resource = PatientMapper.FromLocal(x),
+                Search = new BundleEntrySearch { Mode = "match" },
+            }).ToList(),
+        });
+    }
+
+    private static IQueryable<LocalIdentity> Filter(IQueryable<LocalIdentity> query, QueryParameters q)
+    {
+        if (q.Get("_id") is { } id)
+        {
+            query = Guid.TryParseExact(id, "N", out var guid) ? query.Where(x => x.Id == guid) : query.Where(x => false);
+        }
+
+        if (q.Get("family") is { } family)
+        {
+            var key = InsName.SearchKey(family) ?? throw Invalid("family", "needs letters");
+            query = query.Where(x => x.FamilyKey.StartsWith(key) || (x.UsedFamilyKey != null && x.UsedFamilyKey.StartsWith(key)));
+        }
+
+        if (q.Get("given") is { } given)
+        {
+            var key = InsName.SearchKey(given) ?? throw Invalid("given", "needs letters");
+            var inner = " " + key;
+            query = query.Where(x => x.GivenKey.StartsWith(key) || x.GivenKey.Contains(inner));
+        }
+
+        if (q.Get("gender") is { } genderText)
+        {
+            var gender = GenderCodes.FromFhir(genderText) ?? throw Invalid("gender", "is male, female or unknown");
+            query = query.Where(x => x.Gender == gender);
+        }
+
+        if (q.Get("birthdate") is { } birthdate)
+        {
+            var (from, to) = DateRange(birthdate);
+            query = query.Where(x => x.BirthDate >= from && x.BirthDate <= to);
+        }
+
+        if (q.Get("address-postalcode") is { } postal)
+        {
+            query = query.Where(x => x.PostalCode != null && x.PostalCode.StartsWith(postal));
+        }
+
+        if (q.Get("active") is { } active)
+        {
+            query = active switch
+            {
+                "true" => query.Where(x => x.MergedIntoId == null),
+                "false" => query.Where(x => x.MergedIntoId != null),
+                _ => throw Invalid("active", "is true or false"),
+            };
+        }
+
+        if (q.Get("identifier") is { } identifier)
+        {
+            var bar = identifier.IndexOf('|', StringComparison.Ordinal);
+            var system = bar < 0 ? null : identifier[..bar];
+            var value = bar < 0 ? identifier : identifier[(bar + 1)..];
+            var oid = InsOids.OidOf(system);
+            if (oid is not null && InsOids.IsInsOid(oid))
+            {
+                // An INS finds only qualified identities: searching must not reveal an INS Socle may not share.
+                query = query.Where(x => x.Ins == value && x.InsOid == oid && x.StatusCode == "QUAL");
+            }
+            else
+            {
+                query = system is null or "" ? query.Where(x => x.Ipp == value) : query.Where(x => x.IppSystem == system && x.Ipp == value);
+            }
+        }
+
+        return query;
+    }
+
+    /// <summary>FHIR date search: eq (default), ge, le, gt, lt, on a full or partial date.</summary>
+    private static (DateOnly From, DateOnly To) DateRange(string text)
+    {
+        var hasPrefix = text.Length > 2 && char.IsAsciiLetter(text[0]);
+        var prefix = hasPrefix ? text[..2] : "eq";
+        var value = hasPrefix ? text[2..] : text;
+        DateOnly start;
+        DateOnly end;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            (start, end) = (day, day);
+        }
+        else if (DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            (start, end) = (month, month.AddMonths(1).AddDays(-1));
+        }
+        else if (value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 9999)
+        {
+            (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        }
+        else
+        {
+            throw Invalid("birthdate", "is a date (YYYY, YYYY-MM or YYYY-MM-DD) with an optional eq, ge, le, gt or lt prefix");
+        }
+
+        return prefix switch
+        {
+            "eq" => (start, end),
+            "ge" => (start, DateOnly.MaxValue),
+            "gt" => (end.AddDays(1), DateOnly.MaxValue),
+            "le" => (DateOnly.MinValue, end),
+            "lt" => (DateOnly.MinValue, start.AddDays(-1)),
+            _ => throw Invalid("birthdate", "takes the prefixes eq, ge, le, gt or lt"),
+        };
+    }
+
+    private static List<BundleLink> Links(HttpRequest request, string baseUrl, int offset, int count, bool hasNext)
+    {
+        string Url(int newOffset)
+        {
+            var pairs = request.Query.Where(p => p.Key != "_offset").Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value.ToString())}").ToList();
+            pairs.Add($"_offset={newOffset}");
+            if (!request.Query.ContainsKey("_count"))
+            {
+                pairs.Add($"_count={count}");
+            }
+
+            return $"{baseUrl}/Patient?{string.Join('&', pairs)}";
+        }
+
+        var links = new List<BundleLink> { new() { Relation = "self", Url = Url(offset) } };
+        if (hasNext)
+        {
+            links.Add(new BundleLink { Relation = "next", Url = Url(offset + count) });
+        }
+
+        if (offset > 0)
+        {
+            links.Add(new BundleLink { Relation = "previous", Url = Url(Math.Max(0, offset - count)) });
+        }
+
+        return links;
+    }
+
+    private static DomainException Invalid(string name, string rule) =>
+        CommonErrors.InvalidParameter.WithMessage($"The search parameter '{name}' {rule}.").ToException();
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Socle.BuildingBlocks.Errors;
+
+namespace Socle.BuildingBlocks.Fhir;
+
+/// <summary>FHIR search parameters from the query string; an unknown parameter is a 400 (strict handling).</summary>
+public sealed class QueryParameters
+{
+    private readonly IQueryCollection query;
+
+    public QueryParameters(HttpRequest request, params string[] allowed)
+    {
+        query = request.Query;
+        foreach (var key in query.Keys)
+        {
+            if (!allowed.Contains(key, StringComparer.Ordinal))
+            {
+                throw CommonErrors.UnknownParameter
+                    .WithMessage($"Unknown search parameter '{key}'; supported: {string.Join(", ", allowed)}.")
+                    .ToException();
+            }
+
+            if (query[key].Count > 1)
+            {
+                throw CommonErrors.InvalidParameter.WithMessage($"The search parameter '{key}' is repeated; give it once.").ToException();
+            }
+        }
+    }
+
+    public string? Get(string name)
+    {
+        var value = query[name].ToString();
+        if (query.ContainsKey(name) && string.IsNullOrWhiteSpace(value))
+        {
+            throw CommonErrors.InvalidParameter.WithMessage($"The search parameter '{name}' is empty.").ToException();
+        }
+
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    public int Integer(string name, int defaultValue, int min, int max)
+    {
+        var value = Get(name);
+        if (value is null)
+        {
+            return defaultValue;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw CommonErrors.InvalidParameter.WithMessage($"The search parameter '{name}' must be a whole number from {min} to {max}.").ToException();
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Socle.Identity.Contracts;
+
+namespace Socle.Cli;
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ClientCredentials))]
+[JsonSerializable(typeof(IReadOnlyList<SandboxIdentity>))]
+[JsonSerializable(typeof(ReverificationReport))]
+internal sealed partial class CliJson : JsonSerializerContext
+{
+    public static string Write<T>(T value) => JsonSerializer.Serialize(value, typeof(T), Default);
+}
+
+internal sealed record ClientCredentials(
+    [property: JsonPropertyName("client_id")] string ClientId,
+    [property: JsonPropertyName("client_secret")] string ClientSecret);

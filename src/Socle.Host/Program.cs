@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Socle.Host.Composition;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:8080");
+PlatformComposition.ApplyDataDirectory(builder.Configuration, args);
+
+builder.AddSocleWeb();
+var app = builder.Build();
+app.MapSocle();
+
+await PlatformInitializer.InitializeAsync(app.Services, seed: true, app.Lifetime.ApplicationStopping);
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    foreach (var address in addresses)
+    {
+        Console.WriteLine($"Socle is listening on {address} (health: {address}/health, FHIR: {address}/fhir/metadata)");
+    }
+
+    Console.WriteLine("Get a sandbox client: dotnet run --project src/Socle.Cli -- clients add --name my-app --organisation 540002698 --scopes \"identity.ins identity.read identity.write\"");
+    Console.WriteLine("Pick test patients:  dotnet run --project src/Socle.Cli -- sandbox identities --count 5");
+});
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
