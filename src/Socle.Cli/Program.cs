@@ -1,22 +1,30 @@
 using System.CommandLine;
 using Socle.Cli.Commands;
 
-var dataDir = new Option<string>("--data-dir") { Description = "Data directory (default ./data, or SOCLE_DATA_DIR)", Recursive = true };
-var root = new RootCommand("socle: administration and sandbox tools of the Socle platform")
-{
-    dataDir,
-    ClientsCommand.Create(args),
-    AuditCommand.Create(args),
-    SandboxCommand.Create(args),
-    IdentityCommand.Create(args),
-};
+namespace Socle.Cli;
 
-try
+internal static class Program
 {
-    return await root.Parse(args).InvokeAsync();
-}
-catch (Socle.BuildingBlocks.Errors.DomainException ex)
-{
-    await Console.Error.WriteLineAsync($"{ex.Error.Code}: {ex.Error.Message}");
-    return 2;
+    public static async Task<int> Main(string[] args)
+    {
+        var dataDir = new Option<string>("--data-dir") { Description = "Data directory (default ./data, or SOCLE_DATA_DIR)", Recursive = true };
+        var root = new RootCommand("socle: administration and sandbox tools of the Socle platform")
+        {
+            dataDir,
+            ClientsCommand.Create(args),
+            AuditCommand.Create(args),
+            SandboxCommand.Create(args),
+            IdentityCommand.Create(args),
+        };
+
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (BuildingBlocks.Errors.DomainException ex)
+        {
+            await Console.Error.WriteLineAsync($"{ex.Error.Code}: {ex.Error.Message}");
+            return 2;
+        }
+    }
 }

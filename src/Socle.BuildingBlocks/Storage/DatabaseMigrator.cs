@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Socle.BuildingBlocks.Storage;
@@ -18,6 +20,9 @@ internal sealed class ModuleDatabase<TContext>(IServiceScopeFactory scopes) : IM
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
+
+        // Creating the history table first spares PostgreSQL an error log when EF probes a table that is not there yet.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Socle.BuildingBlocks.Metrics;
 using Socle.BuildingBlocks.Security;
 using Socle.BuildingBlocks.Web;
@@ -44,6 +45,7 @@ public static class WebComposition
     {
         app.Services.GetRequiredService<PrometheusMetrics>();
         app.UseExceptionHandler();
+        app.UseMiddleware<RequestBodyLimitMiddleware>(app.Services.GetRequiredService<IOptions<HttpOptions>>().Value.MaxRequestBodyBytes);
         app.UseStatusCodePages(context => ErrorResponses.WriteAsync(context.HttpContext, ErrorResponses.ForStatus(context.HttpContext.Response.StatusCode)));
         app.UseAuthentication();
         app.UseAuthorization();

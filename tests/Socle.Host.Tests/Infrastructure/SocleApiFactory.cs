@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Socle.BuildingBlocks.Outbox;
+using Socle.Identity.Contracts;
+
+namespace Socle.Host.Tests.Infrastructure;
+
+/// <summary>The real host over HTTP on one storage provider; each test class gets its own database.</summary>
+public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const int SandboxPopulation = 3_000;
+
+    private string? connectionString;
+
+    public abstract string Provider { get; }
+
+    public RecordingMergeHandler MergeEvents { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        connectionString = await CreateDatabaseAsync();
+        _ = Server;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await DropDatabaseAsync();
+    }
+
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Socle:Storage:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Socle", connectionString);
+        builder.UseSetting("Socle:Identity:SandboxPopulation", SandboxPopulation.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Socle:Outbox:PollIntervalMs", "50");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IIntegrationEventHandler<IdentityMerged>>(MergeEvents);
+        });
+    }
+}
+
+public sealed class SqliteApiFactory : SocleApiFactory
+{
+    private string? file;
+
+    public override string Provider => "Sqlite";
+
+    protected override Task<string> CreateDatabaseAsync()
+    {
+        file = Path.Combine(Path.GetTempPath(), $"socle-test-{Guid.NewGuid():N}.db");
+        return Task.FromResult($"Data Source={file};Pooling=true");
+    }
+
+    protected override Task DropDatabaseAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(file + suffix);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresApiFactory : SocleApiFactory
+{
+    public override string Provider => "Postgres";
+
+    protected override Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync();
+}

@@ -1,0 +1,273 @@
+using System.Net;
+using Socle.BuildingBlocks.Fhir;
+using Socle.BuildingBlocks.Fhir.Model;
+using Socle.Host.Tests.Infrastructure;
+using Socle.Identity.Contracts;
+
+namespace Socle.Host.Tests;
+
+/// <summary>Local identity repositories: RNIV status, INS confidentiality, PDQm, duplicates, merge, PIXm.</summary>
+public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : SocleApiFactory
+{
+    private async Task<SandboxIdentity> PersonAsync(int index) => (await factory.ReferenceIdentitiesAsync(index + 1))[index];
+
+    [Fact]
+    public async Task InsiThenDocument_MakesTheIdentityQualified_AndOnlyThenTheInsIsShared()
+    {
+        var person = await PersonAsync(10);
+        var client = await SocleTestClient.CreateAsync(factory);
+        var id = await client.CreatePatientAsync(person);
+        Assert.Equal("PROV", (await client.ReadPatientAsync(id)).Status());
+
+        var retrieval = await client.RetrieveInsAsync(person);
+        var retrieved = await client.AttachInsAsync(id, retrieval.Value("retrieval-id")!);
+        Assert.Equal("RECUP", retrieved.Status());
+        Assert.Null(retrieved.Ins());
+        Assert.Equal(person.BirthGivenNames, retrieved.Name![0].Extension![0].ValueString);
+
+        var qualified = await client.ValidateIdentityAsync(id, "PA");
+        Assert.Equal("QUAL", qualified.Status());
+        Assert.Equal(person.Ins, qualified.Ins());
+        Assert.Contains("fr-core-patient-ins", qualified.Meta!.Profile![0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DocumentOnly_IsValidated()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var id = await client.CreatePatientAsync("MARTIN", "CLAIRE", "1990-06-01", "female");
+        Assert.Equal("VALI", (await client.ValidateIdentityAsync(id, "CN")).Status());
+    }
+
+    [Fact]
+    public async Task StrictTraitChange_OfQualifiedIdentity_DropsTheInsiFactAndTheIns()
+    {
+        var person = await PersonAsync(11);
+        var client = await SocleTestClient.CreateAsync(factory);
+        var id = await client.CreatePatientAsync(person);
+        await client.QualifyAsync(id, person);
+
+        var changed = SocleTestClient.PatientJson(person.BirthFamilyName, "AUTREPRENOM", person.BirthDate, person.Gender, birthplace: person.Birthplace);
+        using var update = new HttpRequestMessage(HttpMethod.Put, $"/fhir/Patient/{id}") { Content = new StringContent(changed, System.Text.Encoding.UTF8, FhirJson.MediaType) };
+        update.Headers.Add("Prefer", "return=representation");
+        var patient = await client.ReadAsync<Patient>(await client.Http.SendAsync(update));
+
+        Assert.Equal("VALI", patient.Status());
+        Assert.Null(patient.Ins());
+    }
+
+    [Fact]
+    public async Task Search_ByInsFindsOnlyQualifiedIdentities()
+    {
+        var person = await PersonAsync(12);
+        var client = await SocleTestClient.CreateAsync(factory);
+        var id = await client.CreatePatientAsync(person);
+        await client.AttachInsAsync(id, (await client.RetrieveInsAsync(person)).Value("retrieval-id")!);
+
+        var beforeQualification = await SearchAsync(client, $"identifier=urn:oid:{person.Oid}|{person.Ins}");
+        Assert.Empty(beforeQualification.Entry ?? []);
+
+        await client.ValidateIdentityAsync(id, "CN");
+        var after = await SearchAsync(client, $"identifier=urn:oid:{person.Oid}|{person.Ins}");
+        Assert.Equal(id, Assert.Single(after.Entry!).Resource!.Id);
+    }
+
+    [Fact]
+    public async Task Search_PdqmParameters_FilterAndPage()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var family = "PAGINATION-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant().Replace('0', 'A').Replace('1', 'B').Replace('2', 'C').Replace('3', 'D').Replace('4', 'E').Replace('5', 'F').Replace('6', 'G').Replace('7', 'H').Replace('8', 'I').Replace('9', 'J');
+        for (var i = 0; i < 3; i++)
+        {
+            await client.CreatePatientAsync(family, i == 0 ? "ALICE" : "BRUNO", $"1985-0{i + 1}-10", i == 0 ? "female" : "male");
+        }
+
+        var page1 = await SearchAsync(client, $"family={family.ToLowerInvariant()}&_count=2&_total=accurate");
+        Assert.Equal(3, page1.Total);
+        Assert.Equal(2, page1.Entry!.Count);
+        var next = page1.Link!.Single(l => l.Relation == "next").Url!;
+        var page2 = await client.ReadAsync<Bundle>(await client.Http.GetAsync(new Uri(next).PathAndQuery));
+        Assert.Single(page2.Entry!);
+
+        Assert.Single((await SearchAsync(client, $"family={family}&given=alice")).Entry!);
+        Assert.Equal(2, (await SearchAsync(client, $"family={family}&gender=male")).Entry!.Count);
+        Assert.Single((await SearchAsync(client, $"family={family}&birthdate=1985-02-10")).Entry!);
+        Assert.Equal(2, (await SearchAsync(client, $"family={family}&birthdate=ge1985-02")).Entry!.Count);
+    }
+
+    [Theory]
+    [InlineData("colour=blue", "SOCLE-0002")]
+    [InlineData("birthdate=yesterday", "SOCLE-0003")]
+    [InlineData("_count=1000", "SOCLE-0003")]
+    [InlineData("gender=x", "SOCLE-0003")]
+    public async Task Search_BadParameter_Is400(string query, string code)
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        using var response = await client.Http.GetAsync("/fhir/Patient?" + query);
+        await response.AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, code);
+    }
+
+    [Fact]
+    public async Task Read_AnotherOrganisationsPatient_Is404()
+    {
+        var owner = await SocleTestClient.CreateAsync(factory);
+        var stranger = await SocleTestClient.CreateAsync(factory);
+        var id = await owner.CreatePatientAsync("SECRET", "ANNE", "1970-01-01", "female");
+        using var response = await stranger.Http.GetAsync($"/fhir/Patient/{id}");
+        await response.AssertOperationOutcomeAsync(HttpStatusCode.NotFound, "IDENT-0010");
+    }
+
+    public static TheoryData<string, HttpStatusCode, string> BadPatients => new()
+    {
+        { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\",\"identifier\":[{\"system\":\"urn:oid:1.2.250.1.213.1.4.10\",\"value\":\"277076322082910\"}]}", HttpStatusCode.UnprocessableEntity, "IDENT-0008" },
+        { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\",\"identifier\":[{\"type\":{\"coding\":[{\"code\":\"INS-NIR-TEST\"}]},\"system\":\"urn:oid:1.2.250.1.213.1.4.8\",\"value\":\"277076322082910\"}]}", HttpStatusCode.BadRequest, "IDENT-0002" },
+        { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\",\"identifier\":[{\"system\":\"urn:oid:1.2.250.1.213.1.4.10\",\"value\":\"277076322082999\"}]}", HttpStatusCode.BadRequest, "IDENT-0001" },
+        { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\",\"extension\":[{\"url\":\"https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability\",\"extension\":[{\"url\":\"identityStatus\",\"valueCoding\":{\"code\":\"QUAL\"}}]}]}", HttpStatusCode.BadRequest, "IDENT-0007" },
+        { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUP#NT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\"}", HttpStatusCode.BadRequest, "IDENT-0003" },
+        { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"2999-01-01\"}", HttpStatusCode.BadRequest, "IDENT-0004" },
+        { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\",\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/patient-birthPlace\",\"valueAddress\":{\"district\":\"00123\"}}]}", HttpStatusCode.BadRequest, "IDENT-0006" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPatients))]
+    public async Task Create_BadIdentity_IsRefusedAndNothingIsStored(string json, HttpStatusCode status, string code)
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        using var response = await client.PostFhirAsync("/fhir/Patient", json);
+        await response.AssertOperationOutcomeAsync(status, code);
+        Assert.Empty((await SearchAsync(client, "family=DUP")).Entry ?? []);
+    }
+
+    [Fact]
+    public async Task Create_SimilarIdentity_WarnsOfTheDuplicate_AndMatchScoresItWithoutWriting()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var first = await client.CreatePatientAsync("GAUTHIER", "JULIEN", "1975-04-08", "male", birthplace: "69383");
+        using var second = await client.PostFhirAsync("/fhir/Patient", SocleTestClient.PatientJson("GAUTIER", "JULIEN", "1975-08-04", "male", birthplace: "69383"));
+        var outcome = await client.ReadAsync<OperationOutcome>(second, HttpStatusCode.Created);
+        Assert.Contains(outcome.Issue, i => i.Severity == "warning" && i.Diagnostics!.Contains(first, StringComparison.Ordinal));
+
+        var before = (await SearchAsync(client, "family=GAUT&_total=accurate")).Total;
+        var match = new Parameters
+        {
+            Parameter = [new() { Name = "resource", Resource = FhirJson.Parse(SocleTestClient.PatientJson("GAUTHIER", "JULIEN", "1975-04-08", "male", birthplace: "69383")) }],
+        };
+        var bundle = await client.ReadAsync<Bundle>(await client.PostFhirAsync("/fhir/Patient/$match", match));
+        var best = bundle.Entry![0];
+        Assert.Equal(first, best.Resource!.Id);
+        Assert.True(best.Search!.Score >= 0.97m);
+        Assert.Contains(best.Search.Extension!, e => e.ValueCode == "certain");
+        Assert.Equal(before, (await SearchAsync(client, "family=GAUT&_total=accurate")).Total);
+    }
+
+    [Fact]
+    public async Task Doubtful_Identity_CannotBeQualified()
+    {
+        var person = await PersonAsync(13);
+        var client = await SocleTestClient.CreateAsync(factory);
+        var json = SocleTestClient.PatientJson(person.BirthFamilyName, person.BirthGivenNames.Split(' ')[0], person.BirthDate, person.Gender)
+            .Replace("\"resourceType\":\"Patient\",", "\"resourceType\":\"Patient\",\"extension\":[{\"url\":\"https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability\",\"extension\":[{\"url\":\"comment\",\"valueCodeableConcept\":{\"coding\":[{\"code\":\"DOUT\"}]}}]}],", StringComparison.Ordinal);
+        using var created = await client.PostFhirAsync("/fhir/Patient", json);
+        var id = created.Headers.Location!.AbsolutePath.Split('/')[3];
+
+        using var attach = await client.PostFhirAsync($"/fhir/Patient/{id}/$attach-ins", SocleTestClient.Operation(("retrieval-id", (await client.RetrieveInsAsync(person)).Value("retrieval-id")!)));
+        await attach.AssertOperationOutcomeAsync(HttpStatusCode.UnprocessableEntity, "IDENT-0013");
+        Assert.Equal("PROV", (await client.ReadPatientAsync(id)).Status());
+    }
+
+    [Fact]
+    public async Task AttachIns_RetrievalIdOfAnotherOrganisation_IsRefused()
+    {
+        var person = await PersonAsync(14);
+        var mine = await SocleTestClient.CreateAsync(factory);
+        var theirs = await SocleTestClient.CreateAsync(factory);
+        var id = await mine.CreatePatientAsync(person);
+        var retrievalId = (await theirs.RetrieveInsAsync(person)).Value("retrieval-id")!;
+        using var response = await mine.PostFhirAsync($"/fhir/Patient/{id}/$attach-ins", SocleTestClient.Operation(("retrieval-id", retrievalId)));
+        await response.AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "IDENT-0011");
+    }
+
+    [Fact]
+    public async Task Merge_KeepsTheDuplicateLinked_PublishesTheEvent_AndUnmergeReverses()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var survivor = await client.CreatePatientAsync("LAMBERT", "SOPHIE", "1988-02-02", "female");
+        var duplicate = await client.CreatePatientAsync("LAMBERT", "SOFIE", "1988-02-02", "female");
+
+        var result = await client.ReadAsync<Parameters>(await client.PostFhirAsync("/fhir/Patient/$merge", MergeInput(duplicate, survivor)));
+        Assert.Equal(survivor, ((Patient)result.All("result").Single().Resource!).Id);
+        var merged = await client.ReadPatientAsync(duplicate);
+        Assert.False(merged.Active);
+        Assert.Equal("replaced-by", merged.Link![0].Type);
+        Assert.Equal($"Patient/{survivor}", merged.Link[0].Other!.ReferenceValue);
+
+        var published = await factory.MergeEvents.WaitForAsync(Guid.ParseExact(duplicate, "N"), TimeSpan.FromSeconds(15));
+        Assert.Equal(Guid.ParseExact(survivor, "N"), published.TargetPatientId);
+        Assert.Equal(client.Organisation, published.Organisation);
+
+        using var again = await client.PostFhirAsync("/fhir/Patient/$merge", MergeInput(duplicate, survivor));
+        await again.AssertOperationOutcomeAsync(HttpStatusCode.Conflict, "IDENT-0017");
+
+        var unmerge = new Parameters { Parameter = [new() { Name = "source-patient", ValueReference = new Reference { ReferenceValue = $"Patient/{duplicate}" } }] };
+        await client.ReadAsync<Parameters>(await client.PostFhirAsync("/fhir/Patient/$unmerge", unmerge));
+        Assert.True((await client.ReadPatientAsync(duplicate)).Active);
+    }
+
+    [Fact]
+    public async Task Merge_IntoItselfOrAcrossOrganisations_IsRefused()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var other = await SocleTestClient.CreateAsync(factory);
+        var mine = await client.CreatePatientAsync("ROBIN", "PAUL", "1960-10-10", "male");
+        var theirs = await other.CreatePatientAsync("ROBIN", "PAUL", "1960-10-10", "male");
+
+        using var self = await client.PostFhirAsync("/fhir/Patient/$merge", MergeInput(mine, mine));
+        await self.AssertOperationOutcomeAsync(HttpStatusCode.UnprocessableEntity, "IDENT-0015");
+        using var across = await client.PostFhirAsync("/fhir/Patient/$merge", MergeInput(theirs, mine));
+        await across.AssertOperationOutcomeAsync(HttpStatusCode.UnprocessableEntity, "IDENT-0016");
+        Assert.True((await other.ReadPatientAsync(theirs)).Active);
+    }
+
+    [Fact]
+    public async Task Pix_LinksQualifiedIdentitiesOfTwoOrganisationsThroughTheIns()
+    {
+        var person = await PersonAsync(15);
+        var hospital = await SocleTestClient.CreateAsync(factory);
+        var clinic = await SocleTestClient.CreateAsync(factory);
+        var ippHospital = "H-" + Guid.NewGuid().ToString("N")[..8];
+        var ippClinic = "C-" + Guid.NewGuid().ToString("N")[..8];
+        var a = await hospital.CreatePatientAsync(person, ippHospital);
+        var b = await clinic.CreatePatientAsync(person, ippClinic);
+        await hospital.QualifyAsync(a, person);
+
+        var beforeClinicQualifies = await PixAsync(hospital, ippHospital);
+        Assert.DoesNotContain(beforeClinicQualifies.All("targetIdentifier"), p => p.ValueIdentifier!.Value == ippClinic);
+
+        await clinic.QualifyAsync(b, person);
+        var result = await PixAsync(hospital, ippHospital);
+        var identifiers = result.All("targetIdentifier").Select(p => p.ValueIdentifier!.Value).ToList();
+        Assert.Contains(ippClinic, identifiers);
+        Assert.Contains(person.Ins, identifiers);
+        Assert.DoesNotContain(ippHospital, identifiers);
+        Assert.Equal($"Patient/{a}", result.All("targetId").Single().ValueReference!.ReferenceValue);
+
+        using var unknown = await hospital.Http.GetAsync("/fhir/Patient/$ihe-pix?sourceIdentifier=urn:oid:1.2.250.1.999.1|nobody");
+        await unknown.AssertOperationOutcomeAsync(HttpStatusCode.NotFound, "IDENT-0023");
+    }
+
+    private static async Task<Parameters> PixAsync(SocleTestClient client, string ipp) =>
+        await client.ReadAsync<Parameters>(await client.Http.GetAsync($"/fhir/Patient/$ihe-pix?sourceIdentifier=urn:oid:1.2.250.1.999.1|{ipp}"));
+
+    private static async Task<Bundle> SearchAsync(SocleTestClient client, string query) =>
+        await client.ReadAsync<Bundle>(await client.Http.GetAsync("/fhir/Patient?" + query));
+
+    private static Parameters MergeInput(string source, string target) => new()
+    {
+        Parameter =
+        [
+            new() { Name = "source-patient", ValueReference = new Reference { ReferenceValue = $"Patient/{source}" } },
+            new() { Name = "target-patient", ValueReference = new Reference { ReferenceValue = $"Patient/{target}" } },
+        ],
+    };
+}

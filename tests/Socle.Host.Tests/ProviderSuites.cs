@@ -1,0 +1,24 @@
+using Socle.Host.Tests.Infrastructure;
+
+namespace Socle.Host.Tests;
+
+// The same suites run on the embedded store and on a real PostgreSQL started by the tests.
+public sealed class PlatformApiTestsOnSqlite(SqliteApiFactory factory) : PlatformApiTests<SqliteApiFactory>(factory);
+
+public sealed class PlatformApiTestsOnPostgres(PostgresApiFactory factory) : PlatformApiTests<PostgresApiFactory>(factory);
+
+public sealed class InsiApiTestsOnSqlite(SqliteApiFactory factory) : InsiApiTests<SqliteApiFactory>(factory);
+
+public sealed class InsiApiTestsOnPostgres(PostgresApiFactory factory) : InsiApiTests<PostgresApiFactory>(factory);
+
+public sealed class LocalIdentityApiTestsOnSqlite(SqliteApiFactory factory) : LocalIdentityApiTests<SqliteApiFactory>(factory);
+
+public sealed class LocalIdentityApiTestsOnPostgres(PostgresApiFactory factory) : LocalIdentityApiTests<PostgresApiFactory>(factory);
+
+public sealed class AuditChainTestsOnSqlite(SqliteApiFactory factory) : AuditChainTests<SqliteApiFactory>(factory);
+
+public sealed class AuditChainTestsOnPostgres(PostgresApiFactory factory) : AuditChainTests<PostgresApiFactory>(factory);
+
+public sealed class MigrationTestsOnSqlite(SqliteApiFactory factory) : MigrationTests<SqliteApiFactory>(factory);
+
+public sealed class MigrationTestsOnPostgres(PostgresApiFactory factory) : MigrationTests<PostgresApiFactory>(factory);
