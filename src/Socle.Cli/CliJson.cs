@@ -8,6 +8,7 @@ namespace Socle.Cli;
 [JsonSerializable(typeof(ClientCredentials))]
 [JsonSerializable(typeof(IReadOnlyList<SandboxIdentity>))]
 [JsonSerializable(typeof(ReverificationReport))]
+[JsonSerializable(typeof(DuplicateScanReport))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, typeof(T), Default);

@@ -19,12 +19,17 @@ internal static class Program
 
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (BuildingBlocks.Errors.DomainException ex)
         {
             await Console.Error.WriteLineAsync($"{ex.Error.Code}: {ex.Error.Message}");
             return 2;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"socle: {ex.GetBaseException().Message}");
+            return 1;
         }
     }
 }

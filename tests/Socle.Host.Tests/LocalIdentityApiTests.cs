@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Socle.BuildingBlocks.Fhir;
 using Socle.BuildingBlocks.Fhir.Model;
 using Socle.Host.Tests.Infrastructure;
@@ -159,6 +160,24 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
         Assert.True(best.Search!.Score >= 0.97m);
         Assert.Contains(best.Search.Extension!, e => e.ValueCode == "certain");
         Assert.Equal(before, (await SearchAsync(client, "family=GAUT&_total=accurate")).Total);
+    }
+
+    [Fact]
+    public async Task DuplicateScan_FindsTheLikelyPairsOfTheOrganisationOnly()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var other = await SocleTestClient.CreateAsync(factory);
+        var a = await client.CreatePatientAsync("FONTAINE", "MARC", "1966-03-12", "male");
+        var b = await client.CreatePatientAsync("FONTENE", "MARC", "1966-03-12", "male");
+        await client.CreatePatientAsync("ZIMMER", "LUCIE", "2001-12-24", "female");
+        await other.CreatePatientAsync("FONTAINE", "MARC", "1966-03-12", "male");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<IIdentityDuplicateScan>().ScanAsync(client.Organisation, null, CancellationToken.None);
+
+        Assert.Equal(3, report.IdentitiesScanned);
+        var pair = Assert.Single(report.Pairs);
+        Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), new[] { pair.First.ToString("N"), pair.Second.ToString("N") }.Order(StringComparer.Ordinal));
     }
 
     [Fact]

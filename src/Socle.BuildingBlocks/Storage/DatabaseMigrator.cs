@@ -39,7 +39,7 @@ public static class ModuleDatabaseRegistration
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((sp, options) => options.UseSocleStorage(sp, module));
+        services.AddDbContextPool<TContext>((sp, options) => options.UseSocleStorage(sp, module));
         services.AddSingleton<IModuleDatabase, ModuleDatabase<TContext>>();
         return services;
     }

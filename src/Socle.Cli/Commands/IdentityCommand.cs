@@ -31,15 +31,36 @@ internal static class IdentityCommand
             await Progress.RunCounted($"Re-verifying identities of {finess}", async progress =>
                 report = await service.ReverifyAsync(finess, progress, ct));
 
-            var dataDir = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory;
-            var reports = Path.Combine(dataDir, "reports");
-            Directory.CreateDirectory(reports);
-            var stamp = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyyMMddTHHmmssZ", CultureInfo.InvariantCulture);
-            var file = Path.Combine(reports, $"reverify-{finess}-{stamp}.json");
-            await File.WriteAllTextAsync(file, CliJson.Write(report!), ct);
+            var file = await WriteReportAsync(host.Services, $"reverify-{finess}", CliJson.Write(report!), ct);
             Console.Out.WriteLine($"{report!.Checked} identities checked, {report.Confirmed} confirmed, {report.Downgrades.Count} downgraded. Report: {file}");
             return 0;
         });
-        return new Command("identity", "Local identity repositories") { reverify };
+        var scanOrganisation = new Option<string>("--organisation") { Description = "FINESS of the organisation whose repository is scanned", Required = true };
+        var duplicates = new Command("duplicates", "Full duplicate scan of an organisation's repository; writes the scored pairs to a report") { scanOrganisation };
+        duplicates.SetAction(async (parse, ct) =>
+        {
+            var finess = parse.GetValue(scanOrganisation)!;
+            using var host = await CliHost.StartAsync(rawArgs, ct);
+            host.Services.GetRequiredService<OperatorCallerContext>().Organisation = finess;
+            await using var scope = host.Services.CreateAsyncScope();
+            var scan = scope.ServiceProvider.GetRequiredService<IIdentityDuplicateScan>();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            DuplicateScanReport? report = null;
+            await Progress.RunCounted($"Scanning {finess} for duplicates", async progress => report = await scan.ScanAsync(finess, progress, ct));
+            var file = await WriteReportAsync(host.Services, $"duplicates-{finess}", CliJson.Write(report!), ct);
+            Console.Out.WriteLine($"{report!.IdentitiesScanned} identities scanned, {report.PairsCompared} pairs compared, {report.Pairs.Count} candidate pairs in {watch.Elapsed.TotalSeconds:0.0} s. Report: {file}");
+            return 0;
+        });
+        return new Command("identity", "Local identity repositories") { reverify, duplicates };
+    }
+
+    private static async Task<string> WriteReportAsync(IServiceProvider services, string name, string json, CancellationToken ct)
+    {
+        var reports = Path.Combine(services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "reports");
+        Directory.CreateDirectory(reports);
+        var stamp = services.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyyMMddTHHmmssZ", CultureInfo.InvariantCulture);
+        var file = Path.Combine(reports, $"{name}-{stamp}.json");
+        await File.WriteAllTextAsync(file, json, ct);
+        return file;
     }
 }

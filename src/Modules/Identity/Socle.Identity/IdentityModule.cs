@@ -36,6 +36,7 @@ public static class IdentityModule
         services.AddScoped<IPatientIdentities, PatientIdentities>();
         services.AddScoped<ISandboxIdentities, SandboxIdentities>();
         services.AddScoped<IIdentityReverification, IdentityReverification>();
+        services.AddScoped<IIdentityDuplicateScan, IdentityDuplicateScan>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Socle.Audit.Contracts;
+using Socle.Audit.Storage;
 using Socle.BuildingBlocks.Security;
 
 namespace Socle.Audit.Domain;

@@ -117,6 +117,12 @@ internal static class InsName
         referenceKey.StartsWith(givenKey, StringComparison.Ordinal)
         && (referenceKey.Length == givenKey.Length || referenceKey[givenKey.Length] == ' ');
 
+    /// <summary>
+    /// The exclusive upper bound of the keys that start with <paramref name="prefix"/>: keys hold only A-Z and
+    /// spaces, so "prefix~" sorts after all of them under the binary collation of the key columns.
+    /// </summary>
+    public static string PrefixUpperBound(string prefix) => prefix + "~";
+
     /// <summary>The first given name of a list (a hyphenated given name stays whole).</summary>
     public static string FirstGiven(string givenNames) => givenNames.Split(' ', 2)[0];
 }

@@ -24,6 +24,9 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
     protected override string Module => ModuleName;
 
+    /// <summary>Comparison keys are ASCII and compared byte by byte, so that prefix ranges use the indexes.</summary>
+    private string? BinaryCollation => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "C" : null;
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ReferenceIdentity>(e =>
@@ -34,6 +37,8 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             e.Property(x => x.Gender).HasConversion<string>();
             e.Ignore(x => x.Traits);
             e.HasIndex(x => new { x.Nir, x.Oid }).IsUnique();
+            e.Property(x => x.FamilyKey).UseCollation(BinaryCollation);
+            e.Property(x => x.GivenKey).UseCollation(BinaryCollation);
             e.HasIndex(x => new { x.FamilyKey, x.BirthDate, x.Gender });
         });
         modelBuilder.Entity<LocalIdentity>(e =>
@@ -48,6 +53,11 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             e.Ignore(x => x.CheckedOnDocument);
             e.Ignore(x => x.IsMerged);
             e.Ignore(x => x.MayShareIns);
+            foreach (var key in new[] { nameof(LocalIdentity.FamilyKey), nameof(LocalIdentity.UsedFamilyKey), nameof(LocalIdentity.GivenKey), nameof(LocalIdentity.PhoneticKey) })
+            {
+                e.Property(key).UseCollation(BinaryCollation);
+            }
+
             e.HasIndex(x => new { x.Organisation, x.IppSystem, x.Ipp }).IsUnique();
             e.HasIndex(x => new { x.Organisation, x.FamilyKey });
             e.HasIndex(x => new { x.Organisation, x.BirthDate });

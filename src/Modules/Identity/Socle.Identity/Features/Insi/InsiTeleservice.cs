@@ -25,6 +25,7 @@ internal sealed class InsiTeleservice(IdentityDbContext db)
             var givenKey = InsName.Key(traits.BirthGivenNames);
             candidates = (await db.ReferenceIdentities.AsNoTracking()
                     .Where(r => r.FamilyKey == familyKey && r.BirthDate == traits.BirthDate && r.Gender == traits.Gender)
+                    .OrderBy(r => r.Id)
                     .Take(50)
                     .ToListAsync(cancellationToken))
                 .Where(r => InsName.GivenNamesStartWith(r.GivenKey, givenKey) && (traits.Birthplace is null || r.Birthplace == traits.Birthplace))
@@ -34,6 +35,7 @@ internal sealed class InsiTeleservice(IdentityDbContext db)
         {
             candidates = await db.ReferenceIdentities.AsNoTracking()
                 .Where(r => r.Nir == query.CardNir && r.BirthDate == query.CardBirthDate)
+                .OrderBy(r => r.Id)
                 .Take(2)
                 .ToListAsync(cancellationToken);
         }

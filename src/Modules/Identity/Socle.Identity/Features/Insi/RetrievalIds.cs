@@ -13,10 +13,11 @@ namespace Socle.Identity.Features.Insi;
 /// (HMAC-SHA256, key shared by all hosts through the database), bound to the organisation and valid 24 hours.
 /// Nothing is written per INSi call, which keeps the teleservice read-only and fast.
 /// </summary>
-internal sealed class RetrievalIds(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class RetrievalIds(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     private const string KeyName = "retrieval-id-hmac";
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+    private readonly SemaphoreSlim loading = new(1, 1);
     private byte[]? key;
 
     public async Task<string> IssueAsync(long referenceId, string organisation, CancellationToken cancellationToken)
@@ -48,10 +49,24 @@ internal sealed class RetrievalIds(IServiceScopeFactory scopes, TimeProvider clo
 
     private async Task<string> SignAsync(string payload, string organisation, CancellationToken cancellationToken)
     {
-        key ??= await LoadKeyAsync(cancellationToken);
+        if (key is null)
+        {
+            await loading.WaitAsync(cancellationToken);
+            try
+            {
+                key ??= await LoadKeyAsync(cancellationToken);
+            }
+            finally
+            {
+                loading.Release();
+            }
+        }
+
         var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload + "|" + organisation));
         return Convert.ToBase64String(mac, 0, 18).Replace('+', '-').Replace('/', '_');
     }
+
+    public void Dispose() => loading.Dispose();
 
     private async Task<byte[]> LoadKeyAsync(CancellationToken cancellationToken)
     {

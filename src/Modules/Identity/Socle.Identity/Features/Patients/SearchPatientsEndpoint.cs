@@ -73,7 +73,12 @@ internal static class SearchPatientsEndpoint
         if (q.Get("family") is { } family)
         {
             var key = InsName.SearchKey(family) ?? throw Invalid("family", "needs letters");
-            query = query.Where(x => x.FamilyKey.StartsWith(key) || (x.UsedFamilyKey != null && x.UsedFamilyKey.StartsWith(key)));
+            var upper = InsName.PrefixUpperBound(key);
+
+            // Two range predicates joined by a union, so that each uses its index (an OR or a LIKE would not).
+            var byBirthName = query.Where(x => string.Compare(x.FamilyKey, key) >= 0 && string.Compare(x.FamilyKey, upper) < 0);
+            var byUsedName = query.Where(x => x.UsedFamilyKey != null && string.Compare(x.UsedFamilyKey, key) >= 0 && string.Compare(x.UsedFamilyKey, upper) < 0);
+            query = byBirthName.Union(byUsedName);
         }
 
         if (q.Get("given") is { } given)

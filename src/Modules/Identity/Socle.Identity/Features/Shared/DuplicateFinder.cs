@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Socle.Identity.Domain;
 using Socle.Identity.Domain.Local;
 using Socle.Identity.Domain.Matching;
 using Socle.Identity.Storage;
@@ -19,13 +20,16 @@ internal sealed class DuplicateFinder(IdentityDbContext db)
         var dates = DuplicateScorer.BirthDateVariants(probe.BirthDate).ToList();
         var phonetic = probe.PhoneticKey;
         var givenPrefix = probe.GivenKey.Length >= 2 ? probe.GivenKey[..2] : probe.GivenKey;
-        var block = await db.LocalIdentities.AsNoTracking()
-            .Where(x => x.Organisation == organisation && x.MergedIntoId == null && x.Id != exclude)
-            .Where(x => dates.Contains(x.BirthDate) || (x.PhoneticKey == phonetic && x.GivenKey.StartsWith(givenPrefix)))
-            .Take(MaxBlock)
-            .ToListAsync(cancellationToken);
+        var givenUpper = InsName.PrefixUpperBound(givenPrefix);
+        var active = db.LocalIdentities.AsNoTracking().Where(x => x.Organisation == organisation && x.MergedIntoId == null && x.Id != exclude);
 
-        return block
+        // Two blocks, each read through its own index.
+        var byDate = await active.Where(x => dates.Contains(x.BirthDate)).OrderBy(x => x.Id).Take(MaxBlock).ToListAsync(cancellationToken);
+        var bySound = await active
+            .Where(x => x.PhoneticKey == phonetic && string.Compare(x.GivenKey, givenPrefix) >= 0 && string.Compare(x.GivenKey, givenUpper) < 0)
+            .OrderBy(x => x.Id).Take(MaxBlock).ToListAsync(cancellationToken);
+
+        return byDate.Concat(bySound).DistinctBy(x => x.Id)
             .Select(x => (Identity: x, Match: DuplicateScorer.Score(probe, ProbeOf(x))))
             .Where(c => c.Match.Score >= DuplicateScorer.CandidateThreshold)
             .OrderByDescending(c => c.Match.Score)

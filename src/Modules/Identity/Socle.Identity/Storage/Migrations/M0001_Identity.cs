@@ -12,6 +12,7 @@ internal sealed class M0001_Identity : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         var schema = migrationBuilder.SchemaFor(IdentityDbContext.ModuleName);
+        var binary = migrationBuilder.IsPostgres() ? "C" : null;
         migrationBuilder.CreateTable(
             name: IdentityDbContext.ReferenceTable,
             schema: schema,
@@ -25,8 +26,8 @@ internal sealed class M0001_Identity : Migration
                 BirthDate = t.Column<DateOnly>(nullable: false),
                 Gender = t.Column<string>(nullable: false),
                 Birthplace = t.Column<string>(nullable: false),
-                FamilyKey = t.Column<string>(nullable: false),
-                GivenKey = t.Column<string>(nullable: false),
+                FamilyKey = t.Column<string>(nullable: false, collation: binary),
+                GivenKey = t.Column<string>(nullable: false, collation: binary),
             },
             constraints: t => t.PrimaryKey("pk_identity_reference_identities", x => x.Id));
         migrationBuilder.CreateIndex("ix_identity_reference_nir", IdentityDbContext.ReferenceTable, ["Nir", "Oid"], schema, unique: true);
@@ -60,10 +61,10 @@ internal sealed class M0001_Identity : Migration
                 AddressJson = t.Column<string>(nullable: true),
                 PostalCode = t.Column<string>(nullable: true),
                 StatusCode = t.Column<string>(nullable: false),
-                FamilyKey = t.Column<string>(nullable: false),
-                UsedFamilyKey = t.Column<string>(nullable: true),
-                GivenKey = t.Column<string>(nullable: false),
-                PhoneticKey = t.Column<string>(nullable: false),
+                FamilyKey = t.Column<string>(nullable: false, collation: binary),
+                UsedFamilyKey = t.Column<string>(nullable: true, collation: binary),
+                GivenKey = t.Column<string>(nullable: false, collation: binary),
+                PhoneticKey = t.Column<string>(nullable: false, collation: binary),
                 MergedIntoId = t.Column<Guid>(nullable: true),
                 MergedAtMs = t.Column<long>(nullable: true),
                 Version = t.Column<int>(nullable: false),

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Socle.Audit.Contracts;
-using Socle.Audit.Storage;
+using Socle.Audit.Domain;
 
-namespace Socle.Audit.Domain;
+namespace Socle.Audit.Storage;
 
 internal sealed class AuditLog(AuditDbContext db) : IAuditLog
 {

@@ -2,9 +2,9 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Socle.Audit.Storage;
+using Socle.Audit.Domain;
 
-namespace Socle.Audit.Domain;
+namespace Socle.Audit.Storage;
 
 /// <summary>
 /// Appends entries with group commit: concurrent requests are chained and written in one transaction, and each

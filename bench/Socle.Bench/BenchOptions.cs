@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Socle.Bench;
+
+/// <summary>Command-line settings of a benchmark run.</summary>
+internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string Get(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        return new BenchOptions(
+            Get("--provider", "Sqlite"),
+            Get("--connection", string.Empty) is { Length: > 0 } c ? c : null,
+            long.Parse(Get("--identities", "1000000"), CultureInfo.InvariantCulture),
+            long.Parse(Get("--locals", "1000000"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--seconds", "15"), CultureInfo.InvariantCulture),
+            int.Parse(Get("--concurrency", "32"), CultureInfo.InvariantCulture),
+            args.Contains("--startup"));
+    }
+}

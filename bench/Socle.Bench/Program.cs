@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Socle.Connect.Contracts;
+using Socle.Identity.Contracts;
+
+namespace Socle.Bench;
+
+/// <summary>
+/// Benchmarks of the Identity module through the real HTTP endpoints and the real storage; every figure is printed
+/// next to a baseline measured in the same run (an empty authenticated endpoint of the same host).
+/// </summary>
+internal static class BenchMain
+{
+    public static async Task Main(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        var inv = CultureInfo.InvariantCulture;
+        string connection;
+        string? tempDir = null;
+        if (options.Provider == "Postgres")
+        {
+            connection = options.Connection ?? throw new ArgumentException("--connection is required with --provider Postgres (bench/run.sh starts a throwaway cluster).");
+        }
+        else
+        {
+            tempDir = Path.Combine(Path.GetTempPath(), "socle-bench-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(tempDir);
+            connection = $"Data Source={Path.Combine(tempDir, "socle.db")}";
+        }
+
+        Console.WriteLine($"# Socle Identity benchmark: {options.Provider}, {options.Identities:N0} reference identities, {options.Locals:N0} local identities, {options.Concurrency} clients x {options.Seconds} s");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+
+        if (options.Startup)
+        {
+            await StartupBench.RunAsync();
+        }
+
+        await using var host = new BenchHost(options.Provider, connection);
+        host.Start();
+
+        var watch = Stopwatch.StartNew();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ISandboxIdentities>().SeedAsync(options.Identities, null, CancellationToken.None);
+        }
+
+        var seedSeconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"Seeding {options.Identities:N0} reference identities: {seedSeconds:0.0} s ({options.Identities / seedSeconds:0} rows/s)");
+
+        const string organisation = "540002698";
+        watch.Restart();
+        await LocalIdentitySeeder.SeedAsync(host.Services, organisation, options.Locals);
+        var localSeconds = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"Loading {options.Locals:N0} local identities: {localSeconds:0.0} s ({options.Locals / localSeconds:0} rows/s)");
+
+        RegisteredClient client;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            client = await scope.ServiceProvider.GetRequiredService<IClientRegistry>()
+                .RegisterAsync(new ClientRegistration("bench", organisation, ["identity.ins identity.read identity.write"]), CancellationToken.None);
+        }
+
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = host.Address,
+        };
+        using (var tokenResponse = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
+        })))
+        {
+            using var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
+        }
+
+        IReadOnlyList<SandboxIdentity> people;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            people = await scope.ServiceProvider.GetRequiredService<ISandboxIdentities>().ListAsync((int)Math.Min(options.Locals, 20_000), false, CancellationToken.None);
+        }
+
+        HttpRequestMessage Fhir(HttpMethod method, string path, string? body = null) => new(method, path)
+        {
+            Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/fhir+json"),
+        };
+
+        var traits = people.Select(p => $"{{\"resourceType\":\"Parameters\",\"parameter\":[{{\"name\":\"family\",\"valueString\":\"{p.BirthFamilyName}\"}},{{\"name\":\"given\",\"valueString\":\"{p.BirthGivenNames.Split(' ')[0]}\"}},{{\"name\":\"birthdate\",\"valueDate\":\"{p.BirthDate}\"}},{{\"name\":\"gender\",\"valueCode\":\"{p.Gender}\"}}]}}").ToArray();
+        var searches = people.Select(p => $"/fhir/Patient?family={Uri.EscapeDataString(p.BirthFamilyName)}&given={Uri.EscapeDataString(p.BirthGivenNames.Split(' ')[0])}&birthdate={p.BirthDate}").ToArray();
+        var familyOnly = people.Select(p => $"/fhir/Patient?family={Uri.EscapeDataString(p.BirthFamilyName[..Math.Min(4, p.BirthFamilyName.Length)])}&_count=20").ToArray();
+        var matches = people.Select(p => $"{{\"resourceType\":\"Parameters\",\"parameter\":[{{\"name\":\"resource\",\"resource\":{{\"resourceType\":\"Patient\",\"name\":[{{\"use\":\"official\",\"family\":\"{p.BirthFamilyName}\",\"given\":[\"{p.BirthGivenNames.Split(' ')[0]}\"]}}],\"gender\":\"{p.Gender}\",\"birthDate\":\"{p.BirthDate}\"}}}}]}}").ToArray();
+
+        var results = new List<LoadResult>
+        {
+            await LoadRunner.RunAsync("Empty authenticated endpoint (baseline)", http, options.Concurrency, options.Seconds, _ => Fhir(HttpMethod.Get, "/bench/empty")),
+            await LoadRunner.RunAsync("INSi $ins-retrieve (traits)", http, options.Concurrency, options.Seconds, i => Fhir(HttpMethod.Post, "/fhir/Patient/$ins-retrieve", traits[i % traits.Length])),
+            await LoadRunner.RunAsync("PDQm search family+given+birthdate", http, options.Concurrency, options.Seconds, i => Fhir(HttpMethod.Get, searches[i % searches.Length])),
+            await LoadRunner.RunAsync("PDQm search family prefix (4 letters)", http, options.Concurrency, options.Seconds, i => Fhir(HttpMethod.Get, familyOnly[i % familyOnly.Length])),
+            await LoadRunner.RunAsync("Patient $match", http, options.Concurrency, options.Seconds, i => Fhir(HttpMethod.Post, "/fhir/Patient/$match", matches[i % matches.Length])),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine("| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | vs baseline |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var result in results)
+        {
+            Console.WriteLine(result.Row(result == results[0] ? null : results[0]));
+        }
+
+        watch.Restart();
+        DuplicateScanReport report;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            report = await scope.ServiceProvider.GetRequiredService<IIdentityDuplicateScan>().ScanAsync(organisation, null, CancellationToken.None);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(inv, $"Full duplicate scan: {report.IdentitiesScanned:N0} identities, {report.PairsCompared:N0} pairs compared, {report.Pairs.Count:N0} candidate pairs in {watch.Elapsed.TotalSeconds:0.0} s"));
+
+        if (tempDir is not null)
+        {
+            await host.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(tempDir, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace Socle.Architecture.Tests;
+
+/// <summary>Rules read from the source: the clock is injected, files stay small.</summary>
+public sealed partial class SourceRulesTests
+{
+    private static readonly string Root = FindRoot();
+
+    [Fact]
+    public void Source_NeverReadsTheSystemClockDirectly()
+    {
+        var offenders = SourceFiles("src")
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => SystemClock().IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(Root, x.f)}:{x.i + 1}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "Use the injected TimeProvider: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void Source_FilesStayUnder500Lines()
+    {
+        var large = SourceFiles("src").Concat(SourceFiles("tests"))
+            .Where(f => File.ReadLines(f).Count() > 500)
+            .Select(f => Path.GetRelativePath(Root, f))
+            .ToList();
+        Assert.True(large.Count == 0, "Split these files: " + string.Join(", ", large));
+    }
+
+    [Fact]
+    public void SystemClockPattern_CatchesTheForbiddenCalls()
+    {
+        Assert.Matches(SystemClock(), "var now = DateTime.UtcNow;");
+        Assert.Matches(SystemClock(), "DateTimeOffset.Now.AddDays(1)");
+        Assert.DoesNotMatch(SystemClock(), "clock.GetUtcNow()");
+    }
+
+    private static IEnumerable<string> SourceFiles(string folder) =>
+        Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Socle.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Socle.slnx not found above the test binaries.");
+    }
+
+    [GeneratedRegex(@"\bDateTime(Offset)?\.(Now|UtcNow|Today)\b")]
+    private static partial Regex SystemClock();
+}
