@@ -60,6 +60,7 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
             e.HasIndex(x => new { x.Organisation, x.IppSystem, x.Ipp }).IsUnique();
             e.HasIndex(x => new { x.Organisation, x.FamilyKey });
+            e.HasIndex(x => new { x.Organisation, x.UsedFamilyKey });
             e.HasIndex(x => new { x.Organisation, x.BirthDate });
             e.HasIndex(x => new { x.Organisation, x.PhoneticKey });
             e.HasIndex(x => x.Ins);
