@@ -96,21 +96,33 @@ internal static class BenchMain
         var familyOnly = people.Select(p => $"/fhir/Patient?family={Uri.EscapeDataString(p.BirthFamilyName[..Math.Min(4, p.BirthFamilyName.Length)])}&_count=20").ToArray();
         var matches = people.Select(p => $"{{\"resourceType\":\"Parameters\",\"parameter\":[{{\"name\":\"resource\",\"resource\":{{\"resourceType\":\"Patient\",\"name\":[{{\"use\":\"official\",\"family\":\"{p.BirthFamilyName}\",\"given\":[\"{p.BirthGivenNames.Split(' ')[0]}\"]}}],\"gender\":\"{p.Gender}\",\"birthDate\":\"{p.BirthDate}\"}}}}]}}").ToArray();
 
-        var results = new List<LoadResult>
-        {
-            await LoadRunner.RunAsync("Empty authenticated endpoint (baseline)", http, options.Concurrency, options.Seconds, _ => Fhir(HttpMethod.Get, "/bench/empty")),
-            await LoadRunner.RunAsync("INSi $ins-retrieve (traits)", http, options.Concurrency, options.Seconds, i => Fhir(HttpMethod.Post, "/fhir/Patient/$ins-retrieve", traits[i % traits.Length])),
-            await LoadRunner.RunAsync("PDQm search family+given+birthdate", http, options.Concurrency, options.Seconds, i => Fhir(HttpMethod.Get, searches[i % searches.Length])),
-            await LoadRunner.RunAsync("PDQm search family prefix (4 letters)", http, options.Concurrency, options.Seconds, i => Fhir(HttpMethod.Get, familyOnly[i % familyOnly.Length])),
-            await LoadRunner.RunAsync("Patient $match", http, options.Concurrency, options.Seconds, i => Fhir(HttpMethod.Post, "/fhir/Patient/$match", matches[i % matches.Length])),
-        };
+        (string Name, Func<int, HttpRequestMessage> Request)[] scenarios =
+        [
+            ("Empty authenticated endpoint (baseline)", _ => Fhir(HttpMethod.Get, "/bench/empty")),
+            ("INSi $ins-retrieve (traits)", i => Fhir(HttpMethod.Post, "/fhir/Patient/$ins-retrieve", traits[i % traits.Length])),
+            ("PDQm search family+given+birthdate", i => Fhir(HttpMethod.Get, searches[i % searches.Length])),
+            ("PDQm search family prefix (4 letters)", i => Fhir(HttpMethod.Get, familyOnly[i % familyOnly.Length])),
+            ("Patient $match", i => Fhir(HttpMethod.Post, "/fhir/Patient/$match", matches[i % matches.Length])),
+        ];
 
-        Console.WriteLine();
-        Console.WriteLine("| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | vs baseline |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
-        foreach (var result in results)
+        // Throughput under load, then latency with one client at a time (no queueing behind other requests).
+        foreach (var (concurrency, seconds) in new[] { (options.Concurrency, options.Seconds), (1, Math.Max(3, options.Seconds / 2)) })
         {
-            Console.WriteLine(result.Row(result == results[0] ? null : results[0]));
+            var results = new List<LoadResult>();
+            foreach (var (name, request) in scenarios)
+            {
+                results.Add(await LoadRunner.RunAsync(name, http, concurrency, seconds, request));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"{concurrency} concurrent client(s), {seconds} s per scenario:");
+            Console.WriteLine();
+            Console.WriteLine("| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | vs baseline |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+            foreach (var result in results)
+            {
+                Console.WriteLine(result.Row(result == results[0] ? null : results[0]));
+            }
         }
 
         watch.Restart();

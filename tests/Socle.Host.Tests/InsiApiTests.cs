@@ -140,6 +140,15 @@ public abstract class InsiApiTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal(["family", "gender"], bad.All("mismatch").Select(m => m.ValueString!).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Verify_InsUnknownToTheReference_IsFalseWithMismatchIns()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var result = await VerifyAsync(client, "urn:oid:1.2.250.1.213.1.4.10", "277076322082910", "DUPONT", "JEANNE", "1977-07-22", "female");
+        Assert.Equal("False", result.Value("result"));
+        Assert.Equal("ins", Assert.Single(result.All("mismatch")).ValueString);
+    }
+
     [Theory]
     [InlineData("urn:oid:1.2.250.1.213.1.4.10", "277076322082911", "IDENT-0001")]
     [InlineData("urn:oid:1.2.250.1.213.1.4.10", "377076322082910", "IDENT-0001")]

@@ -59,6 +59,23 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Update_WithAStaleIfMatch_Is412AndChangesNothing()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var id = await client.CreatePatientAsync("VERSION", "ODILE", "1955-05-05", "female");
+        using var update = new HttpRequestMessage(HttpMethod.Put, $"/fhir/Patient/{id}")
+        {
+            Content = new StringContent(SocleTestClient.PatientJson("VERSION", "AUTRE", "1955-05-05", "female"), System.Text.Encoding.UTF8, FhirJson.MediaType),
+        };
+        update.Headers.TryAddWithoutValidation("If-Match", "W/\"7\"");
+        using var response = await client.Http.SendAsync(update);
+        await response.AssertOperationOutcomeAsync(HttpStatusCode.PreconditionFailed, "IDENT-0022");
+        var patient = await client.ReadPatientAsync(id);
+        Assert.Equal("1", patient.Meta!.VersionId);
+        Assert.Equal("ODILE", patient.Name![0].Given![0]);
+    }
+
+    [Fact]
     public async Task Search_ByInsFindsOnlyQualifiedIdentities()
     {
         var person = await PersonAsync(12);
@@ -97,6 +114,21 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(2, (await SearchAsync(client, $"family={family}&birthdate=ge1985-02")).Entry!.Count);
     }
 
+    [Fact]
+    public async Task Search_Family_FindsTheUsedNameToo()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var json = "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"NAISSANCE\",\"given\":[\"LINA\"]},"
+            + "{\"use\":\"usual\",\"family\":\"Épouse-Usage\",\"given\":[\"Lina\"]}],\"gender\":\"female\",\"birthDate\":\"1981-01-01\"}";
+        using var created = await client.PostFhirAsync("/fhir/Patient", json);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var byUsedName = await SearchAsync(client, "family=epouse&_total=accurate");
+        Assert.Equal(1, byUsedName.Total);
+        Assert.Equal("EPOUSE-USAGE", Assert.Single(byUsedName.Entry!).Resource is Patient p ? p.Name!.Single(n => n.Use == "usual").Family : null);
+        Assert.Single((await SearchAsync(client, "family=naiss")).Entry!);
+    }
+
     [Theory]
     [InlineData("colour=blue", "SOCLE-0002")]
     [InlineData("birthdate=yesterday", "SOCLE-0003")]
@@ -125,6 +157,7 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
         { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\",\"identifier\":[{\"type\":{\"coding\":[{\"code\":\"INS-NIR-TEST\"}]},\"system\":\"urn:oid:1.2.250.1.213.1.4.8\",\"value\":\"277076322082910\"}]}", HttpStatusCode.BadRequest, "IDENT-0002" },
         { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\",\"identifier\":[{\"system\":\"urn:oid:1.2.250.1.213.1.4.10\",\"value\":\"277076322082999\"}]}", HttpStatusCode.BadRequest, "IDENT-0001" },
         { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\",\"extension\":[{\"url\":\"https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability\",\"extension\":[{\"url\":\"identityStatus\",\"valueCoding\":{\"code\":\"QUAL\"}}]}]}", HttpStatusCode.BadRequest, "IDENT-0007" },
+        { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUP" + new string('O', 120) + "NT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\"}", HttpStatusCode.BadRequest, "IDENT-0003" },
         { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUP#NT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\"}", HttpStatusCode.BadRequest, "IDENT-0003" },
         { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"2999-01-01\"}", HttpStatusCode.BadRequest, "IDENT-0004" },
         { "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"DUPONT\",\"given\":[\"JEAN\"]}],\"gender\":\"male\",\"birthDate\":\"1980-01-01\",\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/patient-birthPlace\",\"valueAddress\":{\"district\":\"00123\"}}]}", HttpStatusCode.BadRequest, "IDENT-0006" },

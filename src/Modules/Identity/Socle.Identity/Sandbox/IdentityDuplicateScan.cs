@@ -7,12 +7,13 @@ using Socle.Identity.Storage;
 namespace Socle.Identity.Sandbox;
 
 /// <summary>
-/// A full duplicate scan with blocking: identities are streamed in phonetic-key order, then in birth-date order,
-/// and compared only within a block, so the cost grows with the repository, not with its square.
+/// A full duplicate scan by sorted neighbourhood: identities are streamed sorted by phonetic family key, given
+/// names and birth date, then by birth date; each is compared with the previous identities of the same key within
+/// a window, so the cost grows with the repository, not with its square, and no block is cut short.
 /// </summary>
 internal sealed class IdentityDuplicateScan(IdentityDbContext db) : IIdentityDuplicateScan
 {
-    private const int MaxBlock = 400;
+    private const int Window = 50;
 
     public async Task<DuplicateScanReport> ScanAsync(string organisation, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ internal sealed class IdentityDuplicateScan(IdentityDbContext db) : IIdentityDup
         long done = 0;
 
         void Advanced() => progress?.Report((++done / 2, total));
-        compared += await ScanBlocksAsync(Rows(active.OrderBy(x => x.PhoneticKey).ThenBy(x => x.Id)), r => r.PhoneticKey, found, Advanced, cancellationToken);
+        compared += await ScanBlocksAsync(Rows(active.OrderBy(x => x.PhoneticKey).ThenBy(x => x.GivenKey).ThenBy(x => x.BirthDate).ThenBy(x => x.Id)), r => r.PhoneticKey, found, Advanced, cancellationToken);
         compared += await ScanBlocksAsync(Rows(active.OrderBy(x => x.BirthDate).ThenBy(x => x.Id)), r => r.BirthDate.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), found, Advanced, cancellationToken);
         progress?.Report((total, total));
         return new DuplicateScanReport(organisation, total, compared, found.Values.OrderByDescending(p => p.Score).ToList());
@@ -38,52 +39,49 @@ internal sealed class IdentityDuplicateScan(IdentityDbContext db) : IIdentityDup
         IAsyncEnumerable<Row> ordered, Func<Row, string> key, Dictionary<(Guid, Guid), DuplicatePair> found, Action advanced, CancellationToken cancellationToken)
     {
         long compared = 0;
-        var block = new List<Row>();
+        var window = new Queue<Row>(Window);
         string? current = null;
         await foreach (var row in ordered.WithCancellation(cancellationToken))
         {
             var k = key(row);
             if (k != current)
             {
-                compared += Compare(block, found);
-                block.Clear();
+                window.Clear();
                 current = k;
             }
 
-            if (block.Count < MaxBlock)
+            foreach (var previous in window)
             {
-                block.Add(row);
+                compared += Compare(previous, row, found);
             }
 
+            if (window.Count == Window)
+            {
+                window.Dequeue();
+            }
+
+            window.Enqueue(row);
             advanced();
         }
 
-        return compared + Compare(block, found);
+        return compared;
     }
 
-    private static long Compare(List<Row> block, Dictionary<(Guid, Guid), DuplicatePair> found)
+    private static int Compare(Row x, Row y, Dictionary<(Guid, Guid), DuplicatePair> found)
     {
-        long compared = 0;
-        for (var i = 0; i < block.Count; i++)
+        var (a, b) = x.Id.CompareTo(y.Id) < 0 ? (x, y) : (y, x);
+        if (found.ContainsKey((a.Id, b.Id)))
         {
-            for (var j = i + 1; j < block.Count; j++)
-            {
-                var (a, b) = block[i].Id.CompareTo(block[j].Id) < 0 ? (block[i], block[j]) : (block[j], block[i]);
-                if (found.ContainsKey((a.Id, b.Id)))
-                {
-                    continue;
-                }
-
-                compared++;
-                var match = DuplicateScorer.Score(a.Probe, b.Probe);
-                if (match.Score >= DuplicateScorer.CandidateThreshold)
-                {
-                    found[(a.Id, b.Id)] = new DuplicatePair(a.Id, b.Id, match.Score, match.Grade, match.AgreedTraits);
-                }
-            }
+            return 0;
         }
 
-        return compared;
+        var match = DuplicateScorer.Score(a.Probe, b.Probe);
+        if (match.Score >= DuplicateScorer.CandidateThreshold)
+        {
+            found[(a.Id, b.Id)] = new DuplicatePair(a.Id, b.Id, match.Score, match.Grade, match.AgreedTraits);
+        }
+
+        return 1;
     }
 
     private sealed record Row(Guid Id, string PhoneticKey, DateOnly BirthDate, MatchProbe Probe);

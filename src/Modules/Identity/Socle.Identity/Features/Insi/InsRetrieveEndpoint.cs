@@ -46,7 +46,7 @@ internal static class InsRetrieveEndpoint
     {
         if (input.Has("vitale-card"))
         {
-            if (new[] { "family", "given", "birthdate", "gender", "birthplace" }.Any(input.Has))
+            if (InsiTraitsReader.Names.Any(input.Has))
             {
                 throw IdentityErrors.InvalidTraitsForInsi.WithMessage("Give either the traits or the vitale-card parameter, not both.").ToException();
             }
@@ -62,23 +62,6 @@ internal static class InsRetrieveEndpoint
             return new InsiQuery(null, nir, TraitValidation.BirthDate(card.Text("birthdate") ?? throw TraitValidation.Missing("vitale-card.birthdate"), clock));
         }
 
-        var family = input.Text("family");
-        var given = input.Text("given");
-        var birthDate = input.Text("birthdate");
-        var gender = input.Text("gender");
-        if (family is null || given is null || birthDate is null || gender is null)
-        {
-            throw IdentityErrors.InvalidTraitsForInsi.ToException();
-        }
-
-        return new InsiQuery(
-            new InsTraits(
-                TraitValidation.FamilyName(family, "birth family"),
-                TraitValidation.GivenNames(given, "birth given"),
-                TraitValidation.BirthDate(birthDate, clock),
-                TraitValidation.Gender(gender, insTraits: true),
-                TraitValidation.Birthplace(input.Text("birthplace"))),
-            null,
-            null);
+        return new InsiQuery(InsiTraitsReader.Read(input, clock), null, null);
     }
 }

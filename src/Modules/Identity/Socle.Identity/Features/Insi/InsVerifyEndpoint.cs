@@ -25,21 +25,7 @@ internal static class InsVerifyEndpoint
         var input = new ParametersReader(await FhirRequest.ReadAsync<Parameters>(request), "ins", "family", "given", "birthdate", "gender", "birthplace");
         var ins = input.Identifier("ins") ?? throw TraitValidation.Missing("ins");
         var oid = TraitValidation.Ins(ins.System, ins.Value);
-        var family = input.Text("family");
-        var given = input.Text("given");
-        var birthDate = input.Text("birthdate");
-        var gender = input.Text("gender");
-        if (family is null || given is null || birthDate is null || gender is null)
-        {
-            throw IdentityErrors.InvalidTraitsForInsi.ToException();
-        }
-
-        var traits = new InsTraits(
-            TraitValidation.FamilyName(family, "birth family"),
-            TraitValidation.GivenNames(given, "birth given"),
-            TraitValidation.BirthDate(birthDate, clock),
-            TraitValidation.Gender(gender, insTraits: true),
-            TraitValidation.Birthplace(input.Text("birthplace")));
+        var traits = InsiTraitsReader.Read(input, clock);
 
         var reference = await insi.FindAsync(ins.Value!, oid, request.HttpContext.RequestAborted);
         IReadOnlyList<string> mismatches = reference is null ? ["ins"] : InsiTeleservice.Mismatches(reference, traits);

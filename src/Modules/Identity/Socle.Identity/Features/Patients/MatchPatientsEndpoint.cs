@@ -43,7 +43,7 @@ internal static class MatchPatientsEndpoint
             .ToList();
         await audit.RecordAllAsync("identity.match", candidates.Select(c => c.Identity), request.HttpContext.RequestAborted);
 
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
+        var baseUrl = FhirUrls.Base(request);
         return new FhirResult(new Bundle
         {
             Type = "searchset",

@@ -40,15 +40,32 @@ internal static class SearchPatientsEndpoint
             throw CommonErrors.InvalidParameter.WithMessage("_total must be none, estimate or accurate.").ToException();
         }
 
-        var query = Filter(db.LocalIdentities.AsNoTracking().Where(x => x.Organisation == caller.Organisation), q);
-        var page = await query.OrderBy(x => x.FamilyKey).ThenBy(x => x.GivenKey).ThenBy(x => x.Id)
-            .Skip(offset).Take(count + 1).ToListAsync(request.HttpContext.RequestAborted);
+        var (byBirthName, byUsedName) = Filter(db.LocalIdentities.AsNoTracking().Where(x => x.Organisation == caller.Organisation), q);
+        var cancellationToken = request.HttpContext.RequestAborted;
+
+        // Each branch walks its own index in the result order and stops at the page's end; the two are merged here
+        // (a UNION would materialise and sort every match of a short prefix).
+        var window = offset + count + 1;
+        var rows = await Ordered(byBirthName).Take(window).ToListAsync(cancellationToken);
+        if (byUsedName is not null)
+        {
+            rows.AddRange(await Ordered(byUsedName).Take(window).ToListAsync(cancellationToken));
+            rows = rows.DistinctBy(x => x.Id).OrderBy(x => x.FamilyKey, StringComparer.Ordinal).ThenBy(x => x.GivenKey, StringComparer.Ordinal).ThenBy(x => x.Id).ToList();
+        }
+
+        var page = rows.Skip(offset).Take(count + 1).ToList();
         var hasNext = page.Count > count;
         page = page.Take(count).ToList();
-        int? totalCount = total is "accurate" or "estimate" ? await query.CountAsync(request.HttpContext.RequestAborted) : null;
+        int? totalCount = null;
+        if (total is "accurate" or "estimate")
+        {
+            totalCount = await byBirthName.CountAsync(cancellationToken)
+                + (byUsedName is null ? 0 : await byUsedName.CountAsync(cancellationToken));
+        }
+
         await audit.RecordAllAsync("identity.search", page, request.HttpContext.RequestAborted);
 
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir";
+        var baseUrl = FhirUrls.Base(request);
         return new FhirResult(new Bundle
         {
             Type = "searchset",
@@ -63,22 +80,16 @@ internal static class SearchPatientsEndpoint
         });
     }
 
-    private static IQueryable<LocalIdentity> Filter(IQueryable<LocalIdentity> query, QueryParameters q)
+    private static IQueryable<LocalIdentity> Ordered(IQueryable<LocalIdentity> query) =>
+        query.OrderBy(x => x.FamilyKey).ThenBy(x => x.GivenKey).ThenBy(x => x.Id);
+
+    /// <summary>The filtered query; with a family parameter, a second query for the used (married) name.</summary>
+    private static (IQueryable<LocalIdentity> ByBirthName, IQueryable<LocalIdentity>? ByUsedName) Filter(IQueryable<LocalIdentity> query, QueryParameters q)
     {
+        IQueryable<LocalIdentity>? byUsedName = null;
         if (q.Get("_id") is { } id)
         {
             query = Guid.TryParseExact(id, "N", out var guid) ? query.Where(x => x.Id == guid) : query.Where(x => false);
-        }
-
-        if (q.Get("family") is { } family)
-        {
-            var key = InsName.SearchKey(family) ?? throw Invalid("family", "needs letters");
-            var upper = InsName.PrefixUpperBound(key);
-
-            // Two range predicates joined by a union, so that each uses its index (an OR or a LIKE would not).
-            var byBirthName = query.Where(x => string.Compare(x.FamilyKey, key) >= 0 && string.Compare(x.FamilyKey, upper) < 0);
-            var byUsedName = query.Where(x => x.UsedFamilyKey != null && string.Compare(x.UsedFamilyKey, key) >= 0 && string.Compare(x.UsedFamilyKey, upper) < 0);
-            query = byBirthName.Union(byUsedName);
         }
 
         if (q.Get("given") is { } given)
@@ -132,7 +143,18 @@ internal static class SearchPatientsEndpoint
             }
         }
 
-        return query;
+        if (q.Get("family") is { } family)
+        {
+            var key = InsName.SearchKey(family) ?? throw Invalid("family", "needs letters");
+            var upper = InsName.PrefixUpperBound(key);
+
+            // Range predicates, not LIKE or OR, so that each branch seeks its index.
+            byUsedName = query.Where(x => x.UsedFamilyKey != null && string.Compare(x.UsedFamilyKey, key) >= 0 && string.Compare(x.UsedFamilyKey, upper) < 0
+                && !(string.Compare(x.FamilyKey, key) >= 0 && string.Compare(x.FamilyKey, upper) < 0));
+            query = query.Where(x => string.Compare(x.FamilyKey, key) >= 0 && string.Compare(x.FamilyKey, upper) < 0);
+        }
+
+        return (query, byUsedName);
     }
 
     /// <summary>FHIR date search: eq (default), ge, le, gt, lt, on a full or partial date.</summary>

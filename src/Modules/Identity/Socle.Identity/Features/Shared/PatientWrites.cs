@@ -39,7 +39,7 @@ internal static class PatientWrites
     /// </summary>
     public static IResult Respond(HttpRequest request, LocalIdentity identity, IReadOnlyList<(LocalIdentity Identity, MatchResult Match)> duplicates, int status)
     {
-        var location = $"{request.Scheme}://{request.Host}{request.PathBase}/fhir/Patient/{identity.Id:N}/_history/{identity.Version}";
+        var location = $"{FhirUrls.Base(request)}/Patient/{identity.Id:N}/_history/{identity.Version}";
         var prefer = request.Headers["Prefer"].ToString();
         if (prefer.Contains("return=minimal", StringComparison.Ordinal))
         {
