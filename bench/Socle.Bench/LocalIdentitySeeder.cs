@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Socle.Identity.Domain.Local;
 using Socle.Identity.Domain.Reference;
@@ -36,6 +37,14 @@ internal static class LocalIdentitySeeder
         }
 
         await SaveAsync(services, batch);
+
+        // As an operator would after a bulk load (PostgreSQL's autovacuum would do it later by itself).
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+        var analyze = db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal)
+            ? "ANALYZE \"identity\".\"identity_local_identities\""
+            : "ANALYZE \"identity_local_identities\"";
+        await db.Database.ExecuteSqlRawAsync(analyze);
     }
 
     private static async Task SaveAsync(IServiceProvider services, List<LocalIdentity> batch)

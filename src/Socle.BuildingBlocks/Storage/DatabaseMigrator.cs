@@ -24,6 +24,11 @@ internal sealed class ModuleDatabase<TContext>(IServiceScopeFactory scopes) : IM
         // Creating the history table first spares PostgreSQL an error log when EF probes a table that is not there yet.
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+        {
+            // SQLite has no autovacuum-analyze: refresh the planner statistics of tables that changed much.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", cancellationToken);
+        }
     }
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken)

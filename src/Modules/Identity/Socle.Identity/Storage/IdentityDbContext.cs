@@ -59,7 +59,7 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
             }
 
             e.HasIndex(x => new { x.Organisation, x.IppSystem, x.Ipp }).IsUnique();
-            e.HasIndex(x => new { x.Organisation, x.FamilyKey, x.GivenKey, x.Id });
+            e.HasIndex(x => new { x.Organisation, x.FamilyKey, x.GivenKey, x.BirthDate, x.Id });
             e.HasIndex(x => new { x.Organisation, x.UsedFamilyKey });
             e.HasIndex(x => new { x.Organisation, x.BirthDate });
             e.HasIndex(x => new { x.Organisation, x.PhoneticKey, x.GivenKey });

@@ -22,9 +22,17 @@ internal sealed class ReferenceBulkWriter(IdentityDbContext db)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return connection is NpgsqlConnection pg
+            var written = connection is NpgsqlConnection pg
                 ? await CopyAsync(pg, rows, progress, cancellationToken)
                 : await InsertAsync((SqliteConnection)connection, rows, progress, cancellationToken);
+
+            // Fresh statistics after a bulk load, so that the planner picks the trait index for INSi lookups.
+            await using var analyze = connection.CreateCommand();
+            analyze.CommandText = connection is NpgsqlConnection
+                ? $"ANALYZE \"{IdentityDbContext.ModuleName}\".\"{IdentityDbContext.ReferenceTable}\""
+                : $"ANALYZE \"{IdentityDbContext.ReferenceTable}\"";
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+            return written;
         }
         finally
         {

@@ -50,7 +50,8 @@ internal static class SearchPatientsEndpoint
         if (byUsedName is not null)
         {
             rows.AddRange(await Ordered(byUsedName).Take(window).ToListAsync(cancellationToken));
-            rows = rows.DistinctBy(x => x.Id).OrderBy(x => x.FamilyKey, StringComparer.Ordinal).ThenBy(x => x.GivenKey, StringComparer.Ordinal).ThenBy(x => x.Id).ToList();
+            rows = rows.DistinctBy(x => x.Id).OrderBy(x => x.FamilyKey, StringComparer.Ordinal).ThenBy(x => x.GivenKey, StringComparer.Ordinal)
+                .ThenBy(x => x.BirthDate).ThenBy(x => x.Id).ToList();
         }
 
         var page = rows.Skip(offset).Take(count + 1).ToList();
@@ -81,7 +82,7 @@ internal static class SearchPatientsEndpoint
     }
 
     private static IQueryable<LocalIdentity> Ordered(IQueryable<LocalIdentity> query) =>
-        query.OrderBy(x => x.FamilyKey).ThenBy(x => x.GivenKey).ThenBy(x => x.Id);
+        query.OrderBy(x => x.FamilyKey).ThenBy(x => x.GivenKey).ThenBy(x => x.BirthDate).ThenBy(x => x.Id);
 
     /// <summary>The filtered query; with a family parameter, a second query for the used (married) name.</summary>
     private static (IQueryable<LocalIdentity> ByBirthName, IQueryable<LocalIdentity>? ByUsedName) Filter(IQueryable<LocalIdentity> query, QueryParameters q)

@@ -73,7 +73,7 @@ internal sealed class M0001_Identity : Migration
             },
             constraints: t => t.PrimaryKey("pk_identity_local_identities", x => x.Id));
         migrationBuilder.CreateIndex("ix_identity_local_ipp", "identity_local_identities", ["Organisation", "IppSystem", "Ipp"], schema, unique: true);
-        migrationBuilder.CreateIndex("ix_identity_local_family", "identity_local_identities", ["Organisation", "FamilyKey", "GivenKey", "Id"], schema);
+        migrationBuilder.CreateIndex("ix_identity_local_family", "identity_local_identities", ["Organisation", "FamilyKey", "GivenKey", "BirthDate", "Id"], schema);
         migrationBuilder.CreateIndex("ix_identity_local_used_family", "identity_local_identities", ["Organisation", "UsedFamilyKey"], schema);
         migrationBuilder.CreateIndex("ix_identity_local_birthdate", "identity_local_identities", ["Organisation", "BirthDate"], schema);
         migrationBuilder.CreateIndex("ix_identity_local_phonetic", "identity_local_identities", ["Organisation", "PhoneticKey", "GivenKey"], schema);

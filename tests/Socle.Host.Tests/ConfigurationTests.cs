@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+
+namespace Socle.Host.Tests;
+
+/// <summary>A bad setting stops the start with a message that names it.</summary>
+public sealed class ConfigurationTests
+{
+    [Theory]
+    [InlineData("Socle:Storage:Provider", "Oracle", "Socle:Storage:Provider must be Sqlite or Postgres")]
+    [InlineData("Socle:Connect:AccessTokenLifetimeSeconds", "5", "AccessTokenLifetimeSeconds")]
+    [InlineData("Socle:Identity:SandboxPopulation", "-1", "SandboxPopulation")]
+    public void Start_WithABadSetting_FailsNamingIt(string key, string value, string expected)
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Socle", $"Data Source={Path.Combine(Path.GetTempPath(), $"socle-config-{Guid.NewGuid():N}.db")}");
+            b.UseSetting(key, value);
+        });
+        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException ?? error.GetBaseException() as OptionsValidationException;
+        Assert.NotNull(validation);
+        Assert.Contains(expected, validation.Message, StringComparison.Ordinal);
+    }
+}
