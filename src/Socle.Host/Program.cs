@@ -1,8 +1,15 @@
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Socle.Host.Composition;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+
+// The working directory is the caller's (where ./data lives); the settings file ships next to the binaries.
+// Inserted first, so that environment variables and the command line still override it.
+var shippedSettings = new JsonConfigurationSource { Path = "appsettings.json", Optional = true, FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory) };
+((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, shippedSettings);
 builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:8080");
 PlatformComposition.ApplyDataDirectory(builder.Configuration, args);
 
