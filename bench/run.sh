@@ -7,7 +7,13 @@ PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 dotnet build bench/Socle.Bench -c Release -nologo -clp:ErrorsOnly
 BENCH=(dotnet bench/Socle.Bench/bin/Release/net10.0/Socle.Bench.dll)
 
-"${BENCH[@]}" --provider Sqlite --startup "$@"
+# Start-up is measured on the host as scripts/start.sh runs it: published ReadyToRun.
+HOSTDIR=$(mktemp -d /tmp/socle-bench-host.XXXXXX)
+dotnet publish src/Socle.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$HOSTDIR" -nologo -clp:ErrorsOnly >/dev/null
+"${BENCH[@]}" --startup-only --host-dll "$HOSTDIR/Socle.Host.dll"
+rm -rf "$HOSTDIR"
+
+"${BENCH[@]}" --provider Sqlite "$@"
 
 DIR=$(mktemp -d /tmp/socle-bench-pg.XXXXXX)
 chown postgres "$DIR"

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Socle.Bench;
 
 /// <summary>Command-line settings of a benchmark run.</summary>
-internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup)
+internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup, bool StartupOnly, string HostDll)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -20,6 +20,8 @@ internal sealed record BenchOptions(string Provider, string? Connection, long Id
             long.Parse(Get("--locals", "1000000"), CultureInfo.InvariantCulture),
             int.Parse(Get("--seconds", "15"), CultureInfo.InvariantCulture),
             int.Parse(Get("--concurrency", "32"), CultureInfo.InvariantCulture),
-            args.Contains("--startup"));
+            args.Contains("--startup") || args.Contains("--startup-only"),
+            args.Contains("--startup-only"),
+            Get("--host-dll", Path.Combine(AppContext.BaseDirectory, "Socle.Host.dll")));
     }
 }

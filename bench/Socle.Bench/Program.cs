@@ -37,7 +37,11 @@ internal static class BenchMain
 
         if (options.Startup)
         {
-            await StartupBench.RunAsync();
+            await StartupBench.RunAsync(options.HostDll);
+            if (options.StartupOnly)
+            {
+                return;
+            }
         }
 
         await using var host = new BenchHost(options.Provider, connection);
