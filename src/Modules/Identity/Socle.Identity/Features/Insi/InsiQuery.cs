@@ -1,5 +1,3 @@
-using Socle.Identity.Domain;
-
 namespace Socle.Identity.Features.Insi;
 
 /// <summary>What an INSi retrieval searches on: the traits (birthplace optional) or the Vitale card data.</summary>

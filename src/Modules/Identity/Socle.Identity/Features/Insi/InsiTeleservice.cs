@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Socle.Identity.Domain;
 using Socle.Identity.Domain.Reference;
 using Socle.Identity.Storage;
 

@@ -1,6 +1,3 @@
-using Socle.BuildingBlocks.Fhir;
-using Socle.Identity.Domain;
-
 namespace Socle.Identity.Features.Insi;
 
 /// <summary>The five INS traits of an INSi operation's input (family, given, birthdate, gender; birthplace optional).</summary>

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Socle.Identity.Domain;
 using Socle.Identity.Storage;
 
 namespace Socle.Identity.Features.Insi;

@@ -1,16 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Socle.Audit.Contracts;
-using Socle.BuildingBlocks.Fhir;
-using Socle.BuildingBlocks.Fhir.Model;
-using Socle.BuildingBlocks.Security;
-using Socle.Identity.Contracts;
-using Socle.Identity.Domain;
 using Socle.Identity.Features.Insi;
-using Socle.Identity.Features.Shared;
-using Socle.Identity.Fhir;
 
 namespace Socle.Identity.Features.Patients;
 

@@ -1,13 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Socle.Audit.Contracts;
-using Socle.BuildingBlocks.Fhir;
-using Socle.BuildingBlocks.Security;
-using Socle.Identity.Contracts;
-using Socle.Identity.Features.Shared;
-using Socle.Identity.Fhir;
-
 namespace Socle.Identity.Features.Patients;
 
 internal static class ReadPatientEndpoint

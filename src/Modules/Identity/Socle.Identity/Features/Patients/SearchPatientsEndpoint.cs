@@ -1,18 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Socle.Audit.Contracts;
 using Socle.BuildingBlocks.Errors;
-using Socle.BuildingBlocks.Fhir;
-using Socle.BuildingBlocks.Fhir.Model;
-using Socle.BuildingBlocks.Security;
-using Socle.Identity.Contracts;
-using Socle.Identity.Domain;
 using Socle.Identity.Domain.Local;
-using Socle.Identity.Features.Shared;
-using Socle.Identity.Fhir;
 using Socle.Identity.Storage;
 
 namespace Socle.Identity.Features.Patients;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Socle.Identity.Domain;
 using Socle.Identity.Domain.Local;
 using Socle.Identity.Domain.Matching;
 using Socle.Identity.Storage;

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Socle.BuildingBlocks.Security;
-using Socle.Identity.Domain;
 using Socle.Identity.Domain.Local;
-using Socle.Identity.Fhir;
 using Socle.Identity.Storage;
 
 namespace Socle.Identity.Features.Shared;

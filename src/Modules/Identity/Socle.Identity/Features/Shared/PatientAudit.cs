@@ -1,4 +1,3 @@
-using Socle.Audit.Contracts;
 using Socle.Identity.Domain.Local;
 
 namespace Socle.Identity.Features.Shared;

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Socle.Identity.Contracts;
-using Socle.Identity.Domain;
 using Socle.Identity.Domain.Local;
 using Socle.Identity.Storage;
 

@@ -1,12 +1,7 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Socle.BuildingBlocks.Errors;
-using Socle.BuildingBlocks.Fhir;
-using Socle.BuildingBlocks.Fhir.Model;
-using Socle.Identity.Domain;
 using Socle.Identity.Domain.Local;
 using Socle.Identity.Domain.Matching;
-using Socle.Identity.Fhir;
 
 namespace Socle.Identity.Features.Shared;
 
