@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Socle.BuildingBlocks.Fhir;
 using Socle.BuildingBlocks.Fhir.Model;
@@ -149,6 +150,13 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
         var id = await owner.CreatePatientAsync("SECRET", "ANNE", "1970-01-01", "female");
         using var response = await stranger.Http.GetAsync($"/fhir/Patient/{id}");
         await response.AssertOperationOutcomeAsync(HttpStatusCode.NotFound, "IDENT-0010");
+
+        // The refused attempt is traced against the stranger.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var trace = await scope.ServiceProvider.GetRequiredService<Socle.Audit.Storage.AuditDbContext>().Entries
+            .Where(e => e.ClientId == stranger.ClientId).ToListAsync();
+        var refused = Assert.Single(trace);
+        Assert.Equal(("identity.ReadPatient", id, "Denied", "IDENT-0010"), (refused.Action, refused.ResourceId, refused.Outcome, refused.Detail));
     }
 
     public static TheoryData<string, HttpStatusCode, string> BadPatients => new()

@@ -40,8 +40,9 @@ public static class IdentityModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder builder)
     {
+        var routes = builder.MapGroup(string.Empty).AddEndpointFilter<AuditRefusalsFilter>();
         InsRetrieveEndpoint.Map(routes);
         InsVerifyEndpoint.Map(routes);
         MatchPatientsEndpoint.Map(routes);
@@ -53,6 +54,6 @@ public static class IdentityModule
         UpdatePatientEndpoint.Map(routes);
         AttachInsEndpoint.Map(routes);
         ValidateIdentityEndpoint.Map(routes);
-        return routes;
+        return builder;
     }
 }
