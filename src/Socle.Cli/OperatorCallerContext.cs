@@ -11,8 +11,6 @@ internal sealed class OperatorCallerContext : ICallerContext
 
     public string? PersonId => Environment.UserName;
 
-    public IReadOnlySet<string> Scopes { get; } = new HashSet<string>();
-
     public string Purpose => "HOPERAT";
 
     public string? SourceAddress => "cli@" + Environment.MachineName;

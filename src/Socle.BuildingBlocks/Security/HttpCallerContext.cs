@@ -17,8 +17,6 @@ internal sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICaller
 
     public string? PersonId => Claim(SocleClaims.Person);
 
-    public IReadOnlySet<string> Scopes => ScopeSet.Parse(Claim(SocleClaims.Scope));
-
     public string Purpose
     {
         get

@@ -12,8 +12,6 @@ public interface ICallerContext
     /// <summary>The person acting, when a person logged in (added by the Connect issue); null for a pure software client.</summary>
     string? PersonId { get; }
 
-    IReadOnlySet<string> Scopes { get; }
-
     /// <summary>Purpose of use (HL7 PurposeOfUse code); TREAT unless the caller says otherwise.</summary>
     string Purpose { get; }
 

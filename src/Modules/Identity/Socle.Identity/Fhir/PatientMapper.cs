@@ -123,7 +123,7 @@ internal static class PatientMapper
 
         if (identity.ValidationDocument is { } document)
         {
-            children.Add(new Extension { Url = "validationMode", ValueCoding = new Coding { System = HighTrustDocuments.System, Code = document } });
+            children.Add(new Extension { Url = "validationMode", ValueCoding = new Coding { System = HighTrustDocuments.System, Code = document, Display = HighTrustDocuments.Label(document) } });
             children.Add(new Extension { Url = "validationDate", ValueDate = Instant(identity.ValidatedAtMs!.Value)[..10] });
         }
 

@@ -25,7 +25,7 @@ internal static class CreatePatientEndpoint
             Ipp = input.Ipp?.Value ?? id.ToString("N"),
         };
         PatientWrites.Apply(identity, input);
-        var candidates = await duplicates.FindAsync(caller.Organisation, PatientWrites.Probe(identity), null, PatientWrites.MaxDuplicateWarnings, request.HttpContext.RequestAborted);
+        var candidates = await duplicates.FindAsync(caller.Organisation, DuplicateFinder.ProbeOf(identity), null, PatientWrites.MaxDuplicateWarnings, request.HttpContext.RequestAborted);
         store.Add(identity);
         await store.SaveAsync(request.HttpContext.RequestAborted);
         await audit.RecordAsync("identity.create", identity, request.HttpContext.RequestAborted, candidates.Count > 0 ? $"{candidates.Count} duplicate candidate(s)" : null);

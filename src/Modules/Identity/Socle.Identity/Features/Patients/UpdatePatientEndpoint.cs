@@ -37,7 +37,7 @@ internal static class UpdatePatientEndpoint
         var before = identity.StatusCode;
         PatientWrites.Apply(identity, input);
         store.Record(identity, before == identity.StatusCode ? "updated" : $"updated ({before} to {identity.StatusCode})");
-        var candidates = await duplicates.FindAsync(caller.Organisation, PatientWrites.Probe(identity), identity.Id, PatientWrites.MaxDuplicateWarnings, request.HttpContext.RequestAborted);
+        var candidates = await duplicates.FindAsync(caller.Organisation, DuplicateFinder.ProbeOf(identity), identity.Id, PatientWrites.MaxDuplicateWarnings, request.HttpContext.RequestAborted);
         await store.SaveAsync(request.HttpContext.RequestAborted);
         await audit.RecordAsync("identity.update", identity, request.HttpContext.RequestAborted);
         return PatientWrites.Respond(request, identity, candidates, StatusCodes.Status200OK);

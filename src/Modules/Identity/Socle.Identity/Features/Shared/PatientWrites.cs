@@ -26,8 +26,6 @@ internal static class PatientWrites
         }
     }
 
-    public static MatchProbe Probe(LocalIdentity identity) => DuplicateFinder.ProbeOf(identity);
-
     /// <summary>
     /// Answers a create or update as FHIR <c>Prefer</c> asks: representation (the Patient), minimal (no body), or
     /// OperationOutcome, the default, which carries the duplicate candidates as warnings.
