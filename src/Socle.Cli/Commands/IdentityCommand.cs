@@ -17,9 +17,8 @@ internal static class IdentityCommand
         reverify.SetAction(async (parse, ct) =>
         {
             var finess = parse.GetValue(organisation)!;
-            if (!Finess.IsValid(finess))
+            if (!await IsValidFinessAsync(finess))
             {
-                await Console.Error.WriteLineAsync($"'{finess}' is not a valid FINESS number.");
                 return 2;
             }
 
@@ -40,6 +39,11 @@ internal static class IdentityCommand
         duplicates.SetAction(async (parse, ct) =>
         {
             var finess = parse.GetValue(scanOrganisation)!;
+            if (!await IsValidFinessAsync(finess))
+            {
+                return 2;
+            }
+
             using var host = await CliHost.StartAsync(rawArgs, ct);
             host.Services.GetRequiredService<OperatorCallerContext>().Organisation = finess;
             await using var scope = host.Services.CreateAsyncScope();
@@ -52,6 +56,17 @@ internal static class IdentityCommand
             return 0;
         });
         return new Command("identity", "Local identity repositories") { reverify, duplicates };
+    }
+
+    private static async Task<bool> IsValidFinessAsync(string finess)
+    {
+        if (Finess.IsValid(finess))
+        {
+            return true;
+        }
+
+        await Console.Error.WriteLineAsync($"'{finess}' is not a valid FINESS number (9 characters with a valid check digit).");
+        return false;
     }
 
     private static async Task<string> WriteReportAsync(IServiceProvider services, string name, string json, CancellationToken ct)

@@ -12,7 +12,7 @@ internal static class InsRetrieveEndpoint
     private static async Task<IResult> HandleAsync(
         HttpRequest request, InsiTeleservice insi, RetrievalIds retrievalIds, IAuditTrail audit, ICallerContext caller, IdentityMetrics metrics, TimeProvider clock)
     {
-        var input = new ParametersReader(await FhirRequest.ReadAsync<Parameters>(request), "family", "given", "birthdate", "gender", "birthplace", "vitale-card");
+        var input = new ParametersReader(await FhirRequest.ReadAsync<Parameters>(request), [.. InsiTraitsReader.Names, "vitale-card"]);
         var query = ReadQuery(input, clock);
         var (code, identity) = await insi.RetrieveAsync(query, request.HttpContext.RequestAborted);
         metrics.InsiCall("retrieve", code);

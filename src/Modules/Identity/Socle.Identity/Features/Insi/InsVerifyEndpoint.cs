@@ -11,7 +11,7 @@ internal static class InsVerifyEndpoint
 
     private static async Task<IResult> HandleAsync(HttpRequest request, InsiTeleservice insi, IAuditTrail audit, IdentityMetrics metrics, TimeProvider clock)
     {
-        var input = new ParametersReader(await FhirRequest.ReadAsync<Parameters>(request), "ins", "family", "given", "birthdate", "gender", "birthplace");
+        var input = new ParametersReader(await FhirRequest.ReadAsync<Parameters>(request), ["ins", .. InsiTraitsReader.Names]);
         var ins = input.Identifier("ins") ?? throw TraitValidation.Missing("ins");
         var oid = TraitValidation.Ins(ins.System, ins.Value);
         var traits = InsiTraitsReader.Read(input, clock);

@@ -21,13 +21,12 @@ internal static class PixQueryEndpoint
     {
         var q = new QueryParameters(request, "sourceIdentifier", "targetSystem", "_format");
         var source = q.Get("sourceIdentifier") ?? throw TraitValidation.Missing("sourceIdentifier");
-        var bar = source.IndexOf('|', StringComparison.Ordinal);
-        if (bar <= 0 || bar == source.Length - 1)
+        var (system, value) = TokenParameter.Parse(source);
+        if (string.IsNullOrEmpty(system) || value.Length == 0)
         {
             throw CommonErrors.InvalidParameter.WithMessage("sourceIdentifier is system|value.").ToException();
         }
 
-        var (system, value) = (source[..bar], source[(bar + 1)..]);
         var targetSystems = q.Get("targetSystem")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var cancellationToken = request.HttpContext.RequestAborted;
         var active = db.LocalIdentities.AsNoTracking().Where(x => x.MergedIntoId == null);

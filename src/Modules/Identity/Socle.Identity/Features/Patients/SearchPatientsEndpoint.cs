@@ -118,9 +118,7 @@ internal static class SearchPatientsEndpoint
 
         if (q.Get("identifier") is { } identifier)
         {
-            var bar = identifier.IndexOf('|', StringComparison.Ordinal);
-            var system = bar < 0 ? null : identifier[..bar];
-            var value = bar < 0 ? identifier : identifier[(bar + 1)..];
+            var (system, value) = TokenParameter.Parse(identifier);
             var oid = InsOids.OidOf(system);
             if (oid is not null && InsOids.IsInsOid(oid))
             {
