@@ -25,36 +25,34 @@ internal sealed class SandboxIdentities(IdentityDbContext db, ReferenceBulkWrite
 
     public async Task<IReadOnlyList<SandboxIdentity>> ListAsync(int count, bool homonyms, CancellationToken cancellationToken)
     {
-        List<ReferenceIdentity> rows;
-        if (!homonyms)
-        {
-            rows = await db.ReferenceIdentities.AsNoTracking().OrderBy(r => r.Id).Take(count).ToListAsync(cancellationToken);
-        }
-        else
-        {
-            var groups = await db.ReferenceIdentities.AsNoTracking()
-                .GroupBy(r => new { r.FamilyKey, r.BirthDate, r.Gender })
-                .Where(g => g.Count() > 1)
-                .Select(g => g.Key)
-                .Take(count)
-                .ToListAsync(cancellationToken);
-            rows = [];
-            foreach (var g in groups)
-            {
-                var members = await db.ReferenceIdentities.AsNoTracking()
-                    .Where(r => r.FamilyKey == g.FamilyKey && r.BirthDate == g.BirthDate && r.Gender == g.Gender)
-                    .OrderBy(r => r.Id)
-                    .ToListAsync(cancellationToken);
-                rows.AddRange(members.Where(m => members.Any(o => o.Id != m.Id && InsName.FirstGiven(o.GivenKey) == InsName.FirstGiven(m.GivenKey))));
-                if (rows.Count >= count)
-                {
-                    break;
-                }
-            }
-
-            rows = rows.Take(count).ToList();
-        }
+        var rows = homonyms
+            ? await HomonymsAsync(count, cancellationToken)
+            : await db.ReferenceIdentities.AsNoTracking().OrderBy(r => r.Id).Take(count).ToListAsync(cancellationToken);
 
         return rows.Select(r => new SandboxIdentity(r.Nir, r.Oid, r.BirthFamilyName, r.BirthGivenNames, PatientMapper.Date(r.BirthDate), r.Gender.ToFhir(), r.Birthplace)).ToList();
+    }
+
+    /// <summary>
+    /// One query: identities sharing family name, birth date and sex with another (an EXISTS on the traits index),
+    /// in key order so that each group is contiguous; then, in memory, those whose first given name is shared too.
+    /// </summary>
+    private async Task<List<ReferenceIdentity>> HomonymsAsync(int count, CancellationToken cancellationToken)
+    {
+        var window = (count * 4) + 50;
+        var candidates = await db.ReferenceIdentities.AsNoTracking()
+            .Where(r => db.ReferenceIdentities.Any(o => o.FamilyKey == r.FamilyKey && o.BirthDate == r.BirthDate && o.Gender == r.Gender && o.Id != r.Id))
+            .OrderBy(r => r.FamilyKey).ThenBy(r => r.BirthDate).ThenBy(r => r.Gender).ThenBy(r => r.Id)
+            .Take(window)
+            .ToListAsync(cancellationToken);
+        var groups = candidates.GroupBy(r => (r.FamilyKey, r.BirthDate, r.Gender)).ToList();
+        if (candidates.Count == window && groups.Count > 1)
+        {
+            groups.RemoveAt(groups.Count - 1); // the window may have cut the last group short
+        }
+
+        return groups
+            .SelectMany(g => g.Where(m => g.Any(o => o.Id != m.Id && InsName.FirstGiven(o.GivenKey) == InsName.FirstGiven(m.GivenKey))))
+            .Take(count)
+            .ToList();
     }
 }
