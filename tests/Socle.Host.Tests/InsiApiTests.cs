@@ -100,19 +100,7 @@ public abstract class InsiApiTests<TFactory>(TFactory factory) : IClassFixture<T
     public async Task Retrieve_BadTrait_Is400NamingTheTrait(string family, string given, string birthDate, string gender, string? birthplace, string code)
     {
         var client = await SocleTestClient.CreateAsync(factory);
-        var parameters = new List<ParametersParameter>
-        {
-            new() { Name = "family", ValueString = family },
-            new() { Name = "given", ValueString = given },
-            new() { Name = "birthdate", ValueDate = birthDate },
-            new() { Name = "gender", ValueCode = gender },
-        };
-        if (birthplace is not null)
-        {
-            parameters.Add(new ParametersParameter { Name = "birthplace", ValueCode = birthplace });
-        }
-
-        using var response = await client.PostFhirAsync("/fhir/Patient/$ins-retrieve", new Parameters { Parameter = parameters });
+        using var response = await client.PostFhirAsync("/fhir/Patient/$ins-retrieve", SocleTestClient.InsiTraits(family, given, birthDate, gender, birthplace));
         await response.AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, code);
     }
 
@@ -164,15 +152,10 @@ public abstract class InsiApiTests<TFactory>(TFactory factory) : IClassFixture<T
     private static async Task<Parameters> VerifyAsync(SocleTestClient client, string system, string value, string family, string given, string birthDate, string gender) =>
         await client.ReadAsync<Parameters>(await client.PostFhirAsync("/fhir/Patient/$ins-verify", VerifyInput(system, value, family, given, birthDate, gender)));
 
-    private static Parameters VerifyInput(string system, string value, string family, string given, string birthDate, string gender) => new()
+    private static Parameters VerifyInput(string system, string value, string family, string given, string birthDate, string gender)
     {
-        Parameter =
-        [
-            new() { Name = "ins", ValueIdentifier = new Identifier { System = system, Value = value } },
-            new() { Name = "family", ValueString = family },
-            new() { Name = "given", ValueString = given },
-            new() { Name = "birthdate", ValueDate = birthDate },
-            new() { Name = "gender", ValueCode = gender },
-        ],
-    };
+        var input = SocleTestClient.InsiTraits(family, given, birthDate, gender);
+        input.Parameter!.Insert(0, new ParametersParameter { Name = "ins", ValueIdentifier = new Identifier { System = system, Value = value } });
+        return input;
+    }
 }

@@ -32,6 +32,28 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
         Assert.Equal("QUAL", qualified.Status());
         Assert.Equal(person.Ins, qualified.Ins());
         Assert.Contains("fr-core-patient-ins", qualified.Meta!.Profile![0], StringComparison.Ordinal);
+        var mode = qualified.Extension!.Single(e => e.Url!.EndsWith("fr-core-identity-reliability", StringComparison.Ordinal)).Children!.Single(c => c.Url == "validationMode");
+        Assert.Equal(("PA", "Passeport"), (mode.ValueCoding!.Code, mode.ValueCoding.Display));
+    }
+
+    [Fact]
+    public async Task PatientIdentitiesContract_GivesTheInsToOtherModulesOnlyForQualifiedIdentities()
+    {
+        var person = await PersonAsync(16);
+        var client = await SocleTestClient.CreateAsync(factory);
+        var id = await client.CreatePatientAsync(person);
+        await client.AttachInsAsync(id, (await client.RetrieveInsAsync(person)).Value("retrieval-id")!);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var identities = scope.ServiceProvider.GetRequiredService<IPatientIdentities>();
+        var retrieved = await identities.FindAsync(Guid.ParseExact(id, "N"), CancellationToken.None);
+        Assert.Equal(("RECUP", null, null), (retrieved!.Status, retrieved.Ins, retrieved.InsOid));
+        Assert.Empty(await identities.FindQualifiedByInsAsync(person.Ins, CancellationToken.None));
+
+        await client.ValidateIdentityAsync(id, "CN");
+        var qualified = await identities.FindAsync(Guid.ParseExact(id, "N"), CancellationToken.None);
+        Assert.Equal(("QUAL", person.Ins, person.Oid), (qualified!.Status, qualified.Ins, qualified.InsOid));
+        Assert.Equal(id, Assert.Single(await identities.FindQualifiedByInsAsync(person.Ins, CancellationToken.None)).Id.ToString("N"));
     }
 
     [Fact]
@@ -314,6 +336,8 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
 
         using var unknown = await hospital.Http.GetAsync("/fhir/Patient/$ihe-pix?sourceIdentifier=urn:oid:1.2.250.1.999.1|nobody");
         await unknown.AssertOperationOutcomeAsync(HttpStatusCode.NotFound, "IDENT-0023");
+        using var malformed = await hospital.Http.GetAsync("/fhir/Patient/$ihe-pix?sourceIdentifier=" + ippHospital);
+        await malformed.AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "SOCLE-0003");
     }
 
     private static async Task<Parameters> PixAsync(SocleTestClient client, string ipp) =>

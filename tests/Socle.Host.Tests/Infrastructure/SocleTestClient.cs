@@ -90,7 +90,11 @@ public sealed class SocleTestClient
         return FhirJson.ParseAs<T>(body);
     }
 
-    public async Task<Parameters> RetrieveInsAsync(string family, string given, string birthDate, string gender, string? birthplace = null)
+    public async Task<Parameters> RetrieveInsAsync(string family, string given, string birthDate, string gender, string? birthplace = null) =>
+        await ReadAsync<Parameters>(await PostFhirAsync("/fhir/Patient/$ins-retrieve", InsiTraits(family, given, birthDate, gender, birthplace)));
+
+    /// <summary>The INSi traits input ($ins-retrieve, and $ins-verify with the ins parameter added).</summary>
+    public static Parameters InsiTraits(string family, string given, string birthDate, string gender, string? birthplace = null)
     {
         var parameters = new List<ParametersParameter>
         {
@@ -104,7 +108,7 @@ public sealed class SocleTestClient
             parameters.Add(new ParametersParameter { Name = "birthplace", ValueCode = birthplace });
         }
 
-        return await ReadAsync<Parameters>(await PostFhirAsync("/fhir/Patient/$ins-retrieve", new Parameters { Parameter = parameters }));
+        return new Parameters { Parameter = parameters };
     }
 
     public Task<Parameters> RetrieveInsAsync(SandboxIdentity person, bool withBirthplace = false) =>
