@@ -28,7 +28,7 @@ internal static class BenchMain
         else
         {
             tempDir = Path.Combine(Path.GetTempPath(), "socle-bench-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.CreateDirectory(tempDir);
+            System.IO.Directory.CreateDirectory(tempDir);
             connection = $"Data Source={Path.Combine(tempDir, "socle.db")}";
         }
 
@@ -143,7 +143,7 @@ internal static class BenchMain
         {
             await host.DisposeAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(tempDir, recursive: true);
+            System.IO.Directory.Delete(tempDir, recursive: true);
         }
     }
 }

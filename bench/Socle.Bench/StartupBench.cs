@@ -8,7 +8,7 @@ internal static class StartupBench
     public static async Task RunAsync(string hostDll)
     {
         var dir = Path.Combine(Path.GetTempPath(), "socle-startup-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(dir);
+        System.IO.Directory.CreateDirectory(dir);
         try
         {
             var first = await TimeToHealthyAsync(hostDll, dir, 18_081);
@@ -19,7 +19,7 @@ internal static class StartupBench
         }
         finally
         {
-            Directory.Delete(dir, recursive: true);
+            System.IO.Directory.Delete(dir, recursive: true);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Socle.Directory.Contracts;
 using Socle.Identity.Contracts;
 
 namespace Socle.Cli;
@@ -9,6 +10,7 @@ namespace Socle.Cli;
 [JsonSerializable(typeof(IReadOnlyList<SandboxIdentity>))]
 [JsonSerializable(typeof(ReverificationReport))]
 [JsonSerializable(typeof(DuplicateScanReport))]
+[JsonSerializable(typeof(ImportReport))]
 internal sealed partial class CliJson : JsonSerializerContext
 {
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, typeof(T), Default);

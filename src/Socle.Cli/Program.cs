@@ -15,6 +15,7 @@ internal static class Program
             AuditCommand.Create(args),
             SandboxCommand.Create(args),
             IdentityCommand.Create(args),
+            DirectoryCommand.Create(args),
         };
 
         try

@@ -5,7 +5,7 @@ namespace Socle.Architecture.Tests;
 /// <summary>Modules meet only through their Contracts; Contracts and Domain stay free of EF Core and ASP.NET Core.</summary>
 public sealed class ModuleBoundaryTests
 {
-    private static readonly string[] Modules = ["Audit", "Connect", "Identity"];
+    private static readonly string[] Modules = ["Audit", "Connect", "Identity", "Directory"];
 
     public static TheoryData<string> ModuleNames => new(Modules);
 

@@ -96,7 +96,7 @@ public sealed class CliTests(DataDirectoryApiFactory factory) : IClassFixture<Da
         var (code, stdout, stderr) = await SocleCli.RunAsync(factory.DataDirectory, "identity", "reverify", "--organisation", client.Organisation);
         Assert.True(code == 0, stderr);
         Assert.Contains("2 identities checked, 1 confirmed, 1 downgraded", stdout, StringComparison.Ordinal);
-        Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "reports"), $"reverify-{client.Organisation}-*.json"));
+        Assert.Single(System.IO.Directory.GetFiles(Path.Combine(factory.DataDirectory, "reports"), $"reverify-{client.Organisation}-*.json"));
         Assert.Equal("VALI", (await client.ReadPatientAsync(corrected)).Status());
         Assert.Equal("QUAL", (await client.ReadPatientAsync(kept)).Status());
 

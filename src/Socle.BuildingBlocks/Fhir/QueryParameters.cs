@@ -9,6 +9,12 @@ public sealed class QueryParameters
     private readonly IQueryCollection query;
 
     public QueryParameters(HttpRequest request, params string[] allowed)
+        : this(request, allowed, [])
+    {
+    }
+
+    /// <summary>Parameters of which only <paramref name="repeatable"/> may be given more than once (for example <c>_include</c>).</summary>
+    public QueryParameters(HttpRequest request, IReadOnlyCollection<string> allowed, IReadOnlyCollection<string> repeatable)
     {
         query = request.Query;
         foreach (var key in query.Keys)
@@ -20,7 +26,7 @@ public sealed class QueryParameters
                     .ToException();
             }
 
-            if (query[key].Count > 1)
+            if (query[key].Count > 1 && !repeatable.Contains(key, StringComparer.Ordinal))
             {
                 throw CommonErrors.InvalidParameter.WithMessage($"The search parameter '{key}' is repeated; give it once.").ToException();
             }
@@ -37,6 +43,10 @@ public sealed class QueryParameters
 
         return string.IsNullOrEmpty(value) ? null : value;
     }
+
+    /// <summary>Every value of a repeatable parameter.</summary>
+    public IReadOnlyList<string> All(string name) =>
+        query[name].Select(v => v ?? string.Empty).Where(v => v.Length > 0).ToList();
 
     public int Integer(string name, int defaultValue, int min, int max)
     {

@@ -30,7 +30,7 @@ internal static class IdentityCommand
             await Progress.RunCounted($"Re-verifying identities of {finess}", async progress =>
                 report = await service.ReverifyAsync(finess, progress, ct));
 
-            var file = await WriteReportAsync(host.Services, $"reverify-{finess}", CliJson.Write(report!), ct);
+            var file = await Reports.WriteAsync(host.Services, $"reverify-{finess}", CliJson.Write(report!), ct);
             Console.Out.WriteLine($"{report!.Checked} identities checked, {report.Confirmed} confirmed, {report.Downgrades.Count} downgraded. Report: {file}");
             return 0;
         });
@@ -51,7 +51,7 @@ internal static class IdentityCommand
             var watch = System.Diagnostics.Stopwatch.StartNew();
             DuplicateScanReport? report = null;
             await Progress.RunCounted($"Scanning {finess} for duplicates", async progress => report = await scan.ScanAsync(finess, progress, ct));
-            var file = await WriteReportAsync(host.Services, $"duplicates-{finess}", CliJson.Write(report!), ct);
+            var file = await Reports.WriteAsync(host.Services, $"duplicates-{finess}", CliJson.Write(report!), ct);
             Console.Out.WriteLine($"{report!.IdentitiesScanned} identities scanned, {report.PairsCompared} pairs compared, {report.Pairs.Count} candidate pairs in {watch.Elapsed.TotalSeconds:0.0} s. Report: {file}");
             return 0;
         });
@@ -67,15 +67,5 @@ internal static class IdentityCommand
 
         await Console.Error.WriteLineAsync($"'{finess}' is not a valid FINESS number (9 characters with a valid check digit).");
         return false;
-    }
-
-    private static async Task<string> WriteReportAsync(IServiceProvider services, string name, string json, CancellationToken ct)
-    {
-        var reports = Path.Combine(services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "reports");
-        Directory.CreateDirectory(reports);
-        var stamp = services.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyyMMddTHHmmssZ", CultureInfo.InvariantCulture);
-        var file = Path.Combine(reports, $"{name}-{stamp}.json");
-        await File.WriteAllTextAsync(file, json, ct);
-        return file;
     }
 }

@@ -3,6 +3,7 @@ using Socle.BuildingBlocks.Outbox;
 using Socle.BuildingBlocks.Security;
 using Socle.BuildingBlocks.Storage;
 using Socle.Connect;
+using Socle.Directory;
 using Socle.Identity;
 
 namespace Socle.Host.Composition;
@@ -19,6 +20,7 @@ public static class PlatformComposition
         services.AddAuditModule();
         services.AddConnectModule();
         services.AddIdentityModule();
+        services.AddDirectoryModule();
         return services;
     }
 

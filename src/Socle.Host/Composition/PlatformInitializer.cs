@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Socle.BuildingBlocks.Storage;
+using Socle.Directory;
+using Socle.Directory.Contracts;
 using Socle.Identity;
 using Socle.Identity.Contracts;
 
@@ -30,7 +32,29 @@ public static partial class PlatformInitializer
                 LogSeeded(services.GetRequiredService<ILoggerFactory>().CreateLogger("Socle.Startup"), result.Added);
             }
         }
+
+        await SeedDirectoryAsync(services, cancellationToken);
     }
+
+    private static async Task SeedDirectoryAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var persons = services.GetRequiredService<IOptions<DirectoryOptions>>().Value.SandboxPersons;
+        if (persons == 0)
+        {
+            return;
+        }
+
+        var workDirectory = Path.Combine(services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, "sandbox", "directory");
+        await using var scope = services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ISandboxDirectory>().SeedAsync(persons, workDirectory, cancellationToken);
+        if (report is not null)
+        {
+            LogDirectorySeeded(services.GetRequiredService<ILoggerFactory>().CreateLogger("Socle.Startup"), persons, workDirectory);
+        }
+    }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Seeded the sandbox directory with {Count} professionals from the extract files in {Directory}")]
+    private static partial void LogDirectorySeeded(ILogger logger, int count, string directory);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Seeded {Count} synthetic reference identities")]
     private static partial void LogSeeded(ILogger logger, long count);

@@ -6,6 +6,7 @@ using Socle.BuildingBlocks.Security;
 using Socle.BuildingBlocks.Web;
 using Socle.Connect;
 using Socle.Host.Endpoints;
+using Socle.Directory;
 using Socle.Identity;
 
 namespace Socle.Host.Composition;
@@ -55,6 +56,7 @@ public static class WebComposition
         FhirMetadataEndpoint.Map(app);
         app.MapConnectEndpoints();
         app.MapIdentityEndpoints();
+        app.MapDirectoryEndpoints();
         return app;
     }
 }

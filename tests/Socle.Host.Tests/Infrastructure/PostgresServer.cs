@@ -39,7 +39,7 @@ internal static class PostgresServer
         var asRoot = Environment.UserName == "root";
         await RemoveAbandonedClustersAsync(bin, asRoot);
         var dir = Path.Combine(Path.GetTempPath(), Prefix + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(dir);
+        System.IO.Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (asRoot)
         {
@@ -55,7 +55,7 @@ internal static class PostgresServer
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"], dir, asRoot).GetAwaiter().GetResult();
-            Directory.Delete(dir, recursive: true);
+            System.IO.Directory.Delete(dir, recursive: true);
         };
         return $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Pooling=true";
     }
@@ -65,7 +65,7 @@ internal static class PostgresServer
     /// </summary>
     private static async Task RemoveAbandonedClustersAsync(string bin, bool asRoot)
     {
-        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+        foreach (var dir in System.IO.Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
         {
             var ownerFile = Path.Combine(dir, OwnerFile);
             if (File.Exists(ownerFile) && int.TryParse(await File.ReadAllTextAsync(ownerFile), out var owner) && IsAlive(owner))
@@ -80,7 +80,7 @@ internal static class PostgresServer
                     await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(dir, "data"), "-m", "immediate", "stop"], dir, asRoot);
                 }
 
-                Directory.Delete(dir, recursive: true);
+                System.IO.Directory.Delete(dir, recursive: true);
             }
             catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException)
             {

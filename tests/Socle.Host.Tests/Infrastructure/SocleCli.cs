@@ -40,14 +40,14 @@ public sealed class DataDirectoryApiFactory : SocleApiFactory
 
     protected override Task<string> CreateDatabaseAsync()
     {
-        Directory.CreateDirectory(DataDirectory);
+        System.IO.Directory.CreateDirectory(DataDirectory);
         return Task.FromResult($"Data Source={Path.Combine(DataDirectory, "socle.db")};Pooling=true");
     }
 
     protected override Task DropDatabaseAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDirectory, recursive: true);
+        System.IO.Directory.Delete(DataDirectory, recursive: true);
         return Task.CompletedTask;
     }
 }

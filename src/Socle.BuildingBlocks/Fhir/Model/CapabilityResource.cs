@@ -8,6 +8,10 @@ public sealed class CapabilityResource
 
     public List<CapabilityInteraction>? Interaction { get; set; }
 
+    public List<string>? SearchInclude { get; set; }
+
+    public List<string>? SearchRevInclude { get; set; }
+
     public List<CapabilitySearchParam>? SearchParam { get; set; }
 
     public List<CapabilityOperation>? Operation { get; set; }

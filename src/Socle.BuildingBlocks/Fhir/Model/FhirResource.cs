@@ -5,6 +5,9 @@ namespace Socle.BuildingBlocks.Fhir.Model;
 /// <summary>Base of the FHIR R4 resources Socle reads and writes; <c>resourceType</c> is the JSON discriminator.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "resourceType", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(Patient), "Patient")]
+[JsonDerivedType(typeof(Practitioner), "Practitioner")]
+[JsonDerivedType(typeof(PractitionerRole), "PractitionerRole")]
+[JsonDerivedType(typeof(Organization), "Organization")]
 [JsonDerivedType(typeof(Parameters), "Parameters")]
 [JsonDerivedType(typeof(OperationOutcome), "OperationOutcome")]
 [JsonDerivedType(typeof(Bundle), "Bundle")]

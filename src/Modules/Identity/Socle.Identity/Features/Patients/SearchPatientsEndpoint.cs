@@ -60,7 +60,7 @@ internal static class SearchPatientsEndpoint
         {
             Type = "searchset",
             Total = totalCount,
-            Link = Links(request, baseUrl, offset, count, hasNext),
+            Link = SearchLinks.For(request, $"{baseUrl}/Patient", offset, count, hasNext),
             Entry = page.Select(x => new BundleEntry
             {
                 FullUrl = $"{baseUrl}/Patient/{x.Id:N}",
@@ -179,34 +179,6 @@ internal static class SearchPatientsEndpoint
             "lt" => (DateOnly.MinValue, start.AddDays(-1)),
             _ => throw Invalid("birthdate", "takes the prefixes eq, ge, le, gt or lt"),
         };
-    }
-
-    private static List<BundleLink> Links(HttpRequest request, string baseUrl, int offset, int count, bool hasNext)
-    {
-        string Url(int newOffset)
-        {
-            var pairs = request.Query.Where(p => p.Key != "_offset").Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value.ToString())}").ToList();
-            pairs.Add($"_offset={newOffset}");
-            if (!request.Query.ContainsKey("_count"))
-            {
-                pairs.Add($"_count={count}");
-            }
-
-            return $"{baseUrl}/Patient?{string.Join('&', pairs)}";
-        }
-
-        var links = new List<BundleLink> { new() { Relation = "self", Url = Url(offset) } };
-        if (hasNext)
-        {
-            links.Add(new BundleLink { Relation = "next", Url = Url(offset + count) });
-        }
-
-        if (offset > 0)
-        {
-            links.Add(new BundleLink { Relation = "previous", Url = Url(Math.Max(0, offset - count)) });
-        }
-
-        return links;
     }
 
     private static DomainException Invalid(string name, string rule) =>

@@ -1,0 +1,28 @@
+namespace Socle.Directory.Contracts;
+
+/// <summary>Loads the public extract files of the Annuaire Santé into the directory.</summary>
+public interface IDirectoryImport
+{
+    /// <summary>
+    /// Imports the given files (plain or zipped) as the new published snapshot, applying only differences.
+    /// Progress is reported in bytes read over the total size.
+    /// </summary>
+    Task<ImportReport> ImportAsync(IReadOnlyList<string> files, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of one import.</summary>
+public sealed record ImportReport(
+    long ImportId,
+    bool Published,
+    string? RefusalReason,
+    long RowsRead,
+    IReadOnlyList<EntityChanges> Changes,
+    IReadOnlyList<RejectedLine> Rejected,
+    long RejectedTotal,
+    TimeSpan Duration);
+
+/// <summary>What one import did to one kind of record.</summary>
+public sealed record EntityChanges(string Entity, long Added, long Changed, long Removed, long Unchanged);
+
+/// <summary>A line the import left out, and why.</summary>
+public sealed record RejectedLine(string File, long Line, string Reason);

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Socle.Directory.Domain;
+using Socle.Directory.Fhir;
+using Socle.Directory.Storage;
+
+namespace Socle.Directory.Features;
+
+/// <summary>GET /fhir/Practitioner and /fhir/Practitioner/{id}: professionals, as the Annuaire Santé API gives them.</summary>
+internal static class PractitionerEndpoints
+{
+    public static readonly string[] Parameters = ["identifier", "name", "family", "given", "role", "specialty", "mailbox-mss"];
+    private const string RevIncludeRoles = "PractitionerRole:practitioner";
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/fhir/Practitioner", SearchAsync).RequireScope(DirectoryScopes.Read).WithName("SearchPractitioners").WithSummary("Search professionals");
+        routes.MapGet("/fhir/Practitioner/{id}", ReadAsync).RequireScope(DirectoryScopes.Read).WithName("ReadPractitioner").WithSummary("Read a professional by IdNat_PS");
+    }
+
+    private static async Task<IResult> ReadAsync(string id, HttpRequest request, DirectoryDbContext db, IAuditTrail audit)
+    {
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var person = await db.Persons.AsNoTracking().Where(x => x.Key == id).OrderBy(x => x.ValidTo == null ? 0 : 1).ThenByDescending(x => x.ValidTo)
+            .FirstOrDefaultAsync(cancellationToken) ?? throw DirectoryErrors.NotFound.WithMessage($"No Practitioner '{id}' in the directory.").ToException();
+        var resource = (await ToResourcesAsync(db, [person], cancellationToken))[0];
+        await audit.RecordAsync(new AuditEvent("directory.read", "Practitioner", id, null, AuditOutcome.Success), cancellationToken);
+        return new FhirResult(resource);
+    }
+
+    private static async Task<IResult> SearchAsync(HttpRequest request, DirectoryDbContext db, IAuditTrail audit)
+    {
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var search = new DirectorySearch(request, Parameters, ["_revinclude"]);
+        var revIncludes = search.Includes("_revinclude", RevIncludeRoles);
+        var query = search.Versions(db.Persons.AsNoTracking());
+        var activities = db.Activities.Where(a => a.ValidTo == null);
+        if (search.Query.Get("_id") is { } id)
+        {
+            query = query.Where(x => x.Key == id);
+        }
+
+        if (search.Query.Get("identifier") is { } identifier)
+        {
+            var token = TokenParameter.Parse(identifier);
+            query = token.System switch
+            {
+                AnnuaireFhir.IdNatPs => query.Where(x => x.Key == token.Value),
+                AnnuaireFhir.Rpps => query.Where(x => x.IdType == ProfessionalIds.RppsType && x.Identifier == token.Value),
+                null or "" => query.Where(x => x.Key == token.Value || x.Identifier == token.Value),
+                _ => throw DirectorySearch.Invalid("identifier", $"takes the systems {AnnuaireFhir.IdNatPs} and {AnnuaireFhir.Rpps}"),
+            };
+        }
+
+        if (search.Key("family") is { } family)
+        {
+            var upper = SearchText.PrefixUpperBound(family);
+            query = query.Where(x => string.Compare(x.FamilyKey, family) >= 0 && string.Compare(x.FamilyKey, upper) < 0);
+        }
+
+        if (search.Key("given") is { } given)
+        {
+            var upper = SearchText.PrefixUpperBound(given);
+            query = query.Where(x => string.Compare(x.GivenKey, given) >= 0 && string.Compare(x.GivenKey, upper) < 0);
+        }
+
+        if (search.Key("name") is { } name)
+        {
+            var upper = SearchText.PrefixUpperBound(name);
+            query = query.Where(x => (string.Compare(x.FamilyKey, name) >= 0 && string.Compare(x.FamilyKey, upper) < 0)
+                || (string.Compare(x.GivenKey, name) >= 0 && string.Compare(x.GivenKey, upper) < 0));
+        }
+
+        if (search.Code("role", AnnuaireFhir.Profession) is { } profession)
+        {
+            query = query.Where(x => activities.Any(a => a.IdNat == x.Key && a.ProfessionCode == profession));
+        }
+
+        if (search.Query.Get("specialty") is { } specialtyText)
+        {
+            var specialty = TokenParameter.Parse(specialtyText).Value;
+            query = query.Where(x => activities.Any(a => a.IdNat == x.Key && a.SavoirFaireCode == specialty)
+                || db.Specialties.Any(s => s.IdNat == x.Key && s.ValidTo == null && s.Code == specialty));
+        }
+
+        if (search.Query.Get("mailbox-mss") is { } mailbox)
+        {
+            var key = MailboxAddress.Key(mailbox);
+            query = query.Where(x => db.Mailboxes.Any(m => m.Key == key && m.ValidTo == null && m.IdNatPs == x.Key));
+        }
+
+        var ordered = query.OrderBy(x => x.FamilyKey).ThenBy(x => x.GivenKey).ThenBy(x => x.Id);
+        var rows = await ordered.Skip(search.Offset).Take(search.Count + 1).ToListAsync(cancellationToken);
+        var hasNext = rows.Count > search.Count;
+        var page = rows.Take(search.Count).ToList();
+        int? total = search.WantsTotal ? await query.CountAsync(cancellationToken) : null;
+
+        var entries = new List<BundleEntry>();
+        var baseUrl = FhirUrls.Base(request);
+        entries.AddRange((await ToResourcesAsync(db, page, cancellationToken)).Select(r => DirectoryBundles.Entry(baseUrl, r, "match")));
+        if (revIncludes.Contains(RevIncludeRoles) && page.Count > 0)
+        {
+            var keys = page.Select(p => p.Key).ToList();
+            var roles = await db.Activities.AsNoTracking().Where(a => a.ValidTo == null && keys.Contains(a.IdNat!)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+            entries.AddRange(roles.Select(r => DirectoryBundles.Entry(baseUrl, DirectoryResources.PractitionerRole(r), "include")));
+        }
+
+        await audit.RecordAsync(new AuditEvent("directory.search", "Practitioner", null, null, AuditOutcome.Success, $"{page.Count} matches"), cancellationToken);
+        return new FhirResult(DirectoryBundles.Searchset(request, $"{baseUrl}/Practitioner", search, hasNext, total, entries));
+    }
+
+    /// <summary>The page's professionals with their qualifications and mailboxes, in four queries whatever the page size.</summary>
+    private static async Task<List<Practitioner>> ToResourcesAsync(DirectoryDbContext db, List<PersonRecord> persons, CancellationToken cancellationToken)
+    {
+        var keys = persons.Select(p => p.Key).ToList();
+        var activities = (await db.Activities.AsNoTracking().Where(a => a.ValidTo == null && keys.Contains(a.IdNat!)).ToListAsync(cancellationToken)).ToLookup(a => a.IdNat);
+        var specialties = (await db.Specialties.AsNoTracking().Where(a => a.ValidTo == null && keys.Contains(a.IdNat!)).ToListAsync(cancellationToken)).ToLookup(a => a.IdNat);
+        var diplomas = (await db.Diplomas.AsNoTracking().Where(a => a.ValidTo == null && keys.Contains(a.IdNat!)).ToListAsync(cancellationToken)).ToLookup(a => a.IdNat);
+        var mailboxes = (await db.Mailboxes.AsNoTracking().Where(a => a.ValidTo == null && a.RedList != "1" && keys.Contains(a.IdNatPs!)).ToListAsync(cancellationToken)).ToLookup(a => a.IdNatPs);
+        return persons.Select(p => DirectoryResources.Practitioner(p, activities[p.Key], specialties[p.Key], diplomas[p.Key], mailboxes[p.Key])).ToList();
+    }
+}

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Socle.Directory.Extracts;
+using Socle.Directory.Lookup;
+using Socle.Directory.Storage;
+
+namespace Socle.Directory.Import;
+
+/// <summary>
+/// Imports a set of extract files as the new published snapshot. Everything happens in one database transaction:
+/// readers see the previous snapshot until the commit and the new one after it, and a refused or aborted import
+/// leaves the previous snapshot as it was. Lines are streamed into a temporary staging table, then merged set-wise.
+/// </summary>
+internal sealed partial class DirectoryImporter(
+    DirectoryDbContext db,
+    IOptions<DirectoryOptions> options,
+    TimeProvider clock,
+    DirectorySnapshot snapshot,
+    ILogger<DirectoryImporter> logger) : IDirectoryImport
+{
+    private const int KeptRejections = 10_000;
+    private const int ProgressEvery = 4_096;
+
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<string> files, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
+    {
+        var sources = ExtractSource.Resolve(files);
+        var watch = Stopwatch.StartNew();
+        var startedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var rejected = new RejectionLog(KeptRejections);
+        var reading = new ReadState(sources.Sum(s => s.Length), progress);
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var connection = db.Database.GetDbConnection();
+            var dbTransaction = transaction.GetDbTransaction();
+            List<DirectoryTable> tables;
+            await using (var stage = await StageWriter.OpenAsync(connection, dbTransaction, cancellationToken))
+            {
+                var refusal = await StageAsync(sources, stage, rejected, reading, cancellationToken);
+                if (refusal is not null)
+                {
+                    return await RefuseAsync(transaction, files, startedAt, reading.Rows, rejected, refusal, watch);
+                }
+
+                await stage.CompleteAsync(cancellationToken);
+                tables = reading.Tables;
+            }
+
+            if (reading.Rows == 0)
+            {
+                return await RefuseAsync(transaction, files, startedAt, 0, rejected, "the files hold no data lines", watch);
+            }
+
+            var ratio = (double)rejected.Count / reading.Rows;
+            if (ratio > options.Value.MaxRejectedRatio)
+            {
+                return await RefuseAsync(transaction, files, startedAt, reading.Rows, rejected,
+                    $"{rejected.Count} of {reading.Rows} lines rejected ({ratio:P2}), above the limit of {options.Value.MaxRejectedRatio:P2}", watch);
+            }
+
+            if (db.IsPostgres)
+            {
+                // One import at a time; a second one waits for this commit, then diffs against it.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7368001)", cancellationToken);
+            }
+
+            var run = new ImportRun { Status = "published", Files = string.Join(", ", sources.Select(s => s.Name)), StartedAt = startedAt, RowsRead = reading.Rows, RowsRejected = rejected.Count };
+            db.Imports.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var changes = new List<EntityChanges>();
+            foreach (var table in tables)
+            {
+                changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table, run.Id, now, cancellationToken));
+            }
+
+            run.FinishedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            run.Summary = JsonSerializer.Serialize(changes.Select(c => $"{c.Entity}: +{c.Added} ~{c.Changed} -{c.Removed}"));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            snapshot.Published(run.Id);
+            LogPublished(logger, run.Id, reading.Rows, rejected.Count, watch.Elapsed.TotalSeconds);
+            return new ImportReport(run.Id, true, null, reading.Rows, changes, rejected.Lines, rejected.Count, watch.Elapsed);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Reads every source into the staging table; returns why the import is refused, or null.</summary>
+    private async Task<string?> StageAsync(IReadOnlyList<ExtractSource> sources, StageWriter stage, RejectionLog rejected, ReadState reading, CancellationToken cancellationToken)
+    {
+        var kinds = new HashSet<ExtractKind>();
+        var records = new List<StagedRecord>(4);
+        foreach (var source in sources)
+        {
+            if (source.Length > options.Value.MaxFileBytes)
+            {
+                return $"{source.Name} is larger than the limit of {options.Value.MaxFileBytes} bytes";
+            }
+
+            await using var stream = source.Open();
+            var reader = await ExtractLineReader.OpenAsync(stream, cancellationToken);
+            var header = await reader.ReadLineAsync(cancellationToken);
+            var kind = header?.Text is { } text ? ExtractKind.FromHeader(text) : null;
+            if (kind is null)
+            {
+                return $"{source.Name} is not an Annuaire Santé extract: its header line is not that of {string.Join(", ", ExtractKind.All.Select(k => k.FilePrefix))}";
+            }
+
+            if (ExtractKind.FromFileName(source.Name) is { } named && named != kind)
+            {
+                return $"{source.Name} is named as {named.FilePrefix} but holds {kind.FilePrefix}";
+            }
+
+            if (!kinds.Add(kind))
+            {
+                return $"two {kind.FilePrefix} files in one import";
+            }
+
+            var mapper = ExtractMapper.For(kind);
+            reading.Tables.AddRange(mapper.Tables);
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (line.Text is { Length: 0 })
+                {
+                    continue;
+                }
+
+                reading.Rows++;
+                var reason = line.Error;
+                if (reason is null)
+                {
+                    var fields = ExtractFields.Split(line.Text!, kind.Columns.Count, out var splitError);
+                    reason = fields is null ? splitError : mapper.Map(fields, line.Number, records);
+                }
+
+                if (reason is not null)
+                {
+                    rejected.Add(source.Name, line.Number, reason);
+                }
+
+                foreach (var record in records)
+                {
+                    await stage.WriteAsync(record, cancellationToken);
+                }
+
+                records.Clear();
+                if (reading.Rows % ProgressEvery == 0)
+                {
+                    if (reader.BytesRead > options.Value.MaxFileBytes)
+                    {
+                        return $"{source.Name} is larger than the limit of {options.Value.MaxFileBytes} bytes";
+                    }
+
+                    reading.Report(reader.BytesRead);
+                }
+            }
+
+            reading.EndOfSource(reader.BytesRead);
+        }
+
+        return null;
+    }
+
+    private async Task<ImportReport> RefuseAsync(
+        IDbContextTransaction transaction, IReadOnlyList<string> files, long startedAt, long rows, RejectionLog rejected, string reason, Stopwatch watch)
+    {
+        await transaction.RollbackAsync(CancellationToken.None);
+        var run = new ImportRun
+        {
+            Status = "refused", Files = string.Join(", ", files.Select(Path.GetFileName)), StartedAt = startedAt,
+            FinishedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(), RowsRead = rows, RowsRejected = rejected.Count, Summary = reason,
+        };
+        db.ChangeTracker.Clear();
+        db.Imports.Add(run);
+        await db.SaveChangesAsync(CancellationToken.None);
+        LogRefused(logger, reason);
+        return new ImportReport(run.Id, false, reason, rows, [], rejected.Lines, rejected.Count, watch.Elapsed);
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Directory snapshot {ImportId} published: {Rows} lines read, {Rejected} rejected, in {Seconds:0.0} s")]
+    private static partial void LogPublished(ILogger logger, long importId, long rows, long rejected, double seconds);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Directory import refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
+
+    /// <summary>Rows and bytes read so far, across the sources.</summary>
+    private sealed class ReadState(long totalBytes, IProgress<(long Done, long Total)>? progress)
+    {
+        private long bytesOfPreviousSources;
+
+        public long Rows { get; set; }
+
+        public List<DirectoryTable> Tables { get; } = [];
+
+        public void Report(long bytesOfSource) => progress?.Report((bytesOfPreviousSources + bytesOfSource, totalBytes));
+
+        public void EndOfSource(long bytesOfSource)
+        {
+            bytesOfPreviousSources += bytesOfSource;
+            progress?.Report((bytesOfPreviousSources, totalBytes));
+        }
+    }
+}
