@@ -22,3 +22,11 @@ public sealed class AuditChainTestsOnPostgres(PostgresApiFactory factory) : Audi
 public sealed class MigrationTestsOnSqlite(SqliteApiFactory factory) : MigrationTests<SqliteApiFactory>(factory);
 
 public sealed class MigrationTestsOnPostgres(PostgresApiFactory factory) : MigrationTests<PostgresApiFactory>(factory);
+
+public sealed class DirectoryApiTestsOnSqlite(SqliteApiFactory factory) : DirectoryApiTests<SqliteApiFactory>(factory);
+
+public sealed class DirectoryApiTestsOnPostgres(PostgresApiFactory factory) : DirectoryApiTests<PostgresApiFactory>(factory);
+
+public sealed class DirectoryImportTestsOnSqlite(SqliteApiFactory factory) : DirectoryImportTests<SqliteApiFactory>(factory);
+
+public sealed class DirectoryImportTestsOnPostgres(PostgresApiFactory factory) : DirectoryImportTests<PostgresApiFactory>(factory);

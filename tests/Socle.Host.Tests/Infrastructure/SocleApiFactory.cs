@@ -11,6 +11,8 @@ public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLi
 {
     public const int SandboxPopulation = 3_000;
 
+    public const int SandboxDirectoryPersons = 300;
+
     private string? connectionString;
 
     public abstract string Provider { get; }
@@ -39,6 +41,8 @@ public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("ConnectionStrings:Socle", connectionString);
         builder.UseSetting("Socle:Identity:SandboxPopulation", SandboxPopulation.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Socle:Outbox:PollIntervalMs", "50");
+        builder.UseSetting("Socle:Directory:SandboxPersons", SandboxDirectoryPersons.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Socle:Directory:SnapshotCheckIntervalMs", "200");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IIntegrationEventHandler<IdentityMerged>>(MergeEvents);

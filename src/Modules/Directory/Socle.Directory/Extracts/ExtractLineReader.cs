@@ -142,10 +142,26 @@ internal sealed class ExtractLineReader
             return;
         }
 
-        // Judge complete lines only: the buffer may end in the middle of a multi-byte character.
+        // Judge complete lines only (the buffer may end inside a character), and by majority: one broken line in a
+        // UTF-8 file must not turn the whole file into Windows-1252, where every accented line would be invalid UTF-8.
         var lastNewline = head.LastIndexOf((byte)'\n');
         var sample = endOfStream || lastNewline < 0 ? head : head[..lastNewline];
-        Encoding = Utf8.IsValid(sample) ? Encoding.UTF8 : Windows1252;
+        var validNonAscii = 0;
+        var invalid = 0;
+        foreach (var range in sample.Split((byte)'\n'))
+        {
+            var line = sample[range];
+            if (!Utf8.IsValid(line))
+            {
+                invalid++;
+            }
+            else if (line.ContainsAnyExceptInRange((byte)0, (byte)127))
+            {
+                validNonAscii++;
+            }
+        }
+
+        Encoding = invalid > validNonAscii ? Windows1252 : Encoding.UTF8;
     }
 
     private static Encoding CreateWindows1252()

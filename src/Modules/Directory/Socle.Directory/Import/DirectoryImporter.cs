@@ -39,17 +39,20 @@ internal sealed partial class DirectoryImporter(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
-            List<DirectoryTable> tables;
+            string? refusal;
             await using (var stage = await StageWriter.OpenAsync(connection, dbTransaction, cancellationToken))
             {
-                var refusal = await StageAsync(sources, stage, rejected, reading, cancellationToken);
-                if (refusal is not null)
+                refusal = await StageAsync(sources, stage, rejected, reading, cancellationToken);
+                if (refusal is null)
                 {
-                    return await RefuseAsync(transaction, files, startedAt, reading.Rows, rejected, refusal, watch);
+                    await stage.CompleteAsync(cancellationToken);
                 }
+            }
 
-                await stage.CompleteAsync(cancellationToken);
-                tables = reading.Tables;
+            // The staging load is closed (a COPY in progress is cancelled) before the transaction is rolled back.
+            if (refusal is not null)
+            {
+                return await RefuseAsync(transaction, files, startedAt, reading.Rows, rejected, refusal, watch);
             }
 
             if (reading.Rows == 0)
@@ -75,9 +78,14 @@ internal sealed partial class DirectoryImporter(
             await db.SaveChangesAsync(cancellationToken);
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
             var changes = new List<EntityChanges>();
-            foreach (var table in tables)
+            foreach (var table in reading.Tables)
             {
                 changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table, run.Id, now, cancellationToken));
+            }
+
+            if (!db.IsPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync(DirectorySql.DropSqliteStage, cancellationToken);
             }
 
             run.FinishedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -15,12 +15,12 @@ internal abstract class StageWriter : IAsyncDisposable
     public static async Task<StageWriter> OpenAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var postgres = connection is NpgsqlConnection;
-        await using (var create = connection.CreateCommand())
+        if (!postgres)
         {
-            create.Transaction = transaction;
-            create.CommandText = DirectorySql.CreateStage(postgres);
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, DirectorySql.DropSqliteStage, cancellationToken);
         }
+
+        await ExecuteAsync(connection, transaction, DirectorySql.CreateStage(postgres), cancellationToken);
 
         return postgres
             ? await PostgresStageWriter.OpenAsync((NpgsqlConnection)connection, cancellationToken)

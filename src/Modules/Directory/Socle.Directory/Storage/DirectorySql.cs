@@ -17,6 +17,9 @@ internal static class DirectorySql
             : $"CREATE TEMP TABLE \"{StageTable}\" (\"Entity\" integer NOT NULL, \"Key\" text NOT NULL, \"Hash\" integer NOT NULL, {values})";
     }
 
+    /// <summary>SQLite keeps temporary tables for the life of the (pooled) connection: drop the previous import's.</summary>
+    public const string DropSqliteStage = $"DROP TABLE IF EXISTS temp.\"{StageTable}\"";
+
     public static IEnumerable<string> CreateTable(bool postgres, DirectoryTable table)
     {
         var name = Table(postgres, table.Name);
