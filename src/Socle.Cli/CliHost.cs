@@ -16,7 +16,13 @@ internal static class CliHost
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables();
-        builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>($"{OutboxOptions.SectionName}:DispatchInBackground", "false")]);
+        builder.Configuration.AddInMemoryCollection(
+        [
+            new KeyValuePair<string, string?>($"{OutboxOptions.SectionName}:DispatchInBackground", "false"),
+
+            // Commands print their own results: only warnings and errors are logged.
+            new KeyValuePair<string, string?>("Logging:LogLevel:Default", "Warning"),
+        ]);
         PlatformComposition.ApplyDataDirectory(builder.Configuration, args);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

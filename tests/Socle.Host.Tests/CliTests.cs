@@ -104,4 +104,31 @@ public sealed class CliTests(DataDirectoryApiFactory factory) : IClassFixture<Da
         Assert.Equal(0, auditCode);
         Assert.Contains("Audit log intact", auditOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DirectoryGenerateThenImport_PublishesTheSnapshotTheHostServes_AndAWrongFileIsRefused()
+    {
+        _ = factory.Server;
+        var output = Path.Combine(factory.DataDirectory, "extracts");
+        var (code, stdout, stderr) = await SocleCli.RunAsync(factory.DataDirectory, "directory", "generate", "--persons", "500", "--out", output);
+        Assert.True(code == 0, stderr);
+        var files = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(4, files.Length);
+        Assert.All(files, f => Assert.True(File.Exists(f), f));
+
+        var (importCode, report, importErr) = await SocleCli.RunAsync(factory.DataDirectory, ["directory", "import", .. files]);
+        Assert.True(importCode == 0, importErr);
+        Assert.Matches(@"Directory snapshot \d+ published", report);
+        Assert.Matches(@"persons\s+added\s+\d+\s+changed\s+\d+\s+removed\s+\d+\s+unchanged\s+\d+", report);
+        Assert.Contains("Rows read: ", report, StringComparison.Ordinal);
+        Assert.Single(System.IO.Directory.GetFiles(Path.Combine(factory.DataDirectory, "reports"), "directory-import-*.json"));
+
+        var client = await SocleTestClient.CreateAsync(factory, "directory.read");
+        var bundle = await client.ReadAsync<BuildingBlocks.Fhir.Model.Bundle>(await client.Http.GetAsync("/fhir/Practitioner?_total=accurate&_count=0"));
+        Assert.Equal(500, bundle.Total);
+
+        var (refusedCode, refused, _) = await SocleCli.RunAsync(factory.DataDirectory, "directory", "import", Path.Combine(factory.DataDirectory, "socle.db"));
+        Assert.Equal(3, refusedCode);
+        Assert.Contains("Import refused, the previous snapshot stays", refused, StringComparison.Ordinal);
+    }
 }

@@ -30,7 +30,7 @@ public abstract class DirectoryImportTests<TFactory>(TFactory factory) : IClassF
         var first = lines.Length + 2; // header is line 1
         DirectoryExtracts.AppendLines(file,
             "8|10000000009|810000000009|too few columns",
-            With(1, "10000000008").Replace("|810000000009|", "|810000000008|", StringComparison.Ordinal),
+            With(21, "540002699"),
             With(9, "99"),
             lines[0],
             With(24, "\"CLINIQUE DU PARC|"));

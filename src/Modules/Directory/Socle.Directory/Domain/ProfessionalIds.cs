@@ -17,9 +17,7 @@ internal static class ProfessionalIds
         switch (type)
         {
             case RppsType when !Rpps.IsValid(number):
-                return number.Length == 11 && number.All(char.IsAsciiDigit)
-                    ? $"RPPS number {number} has a wrong check digit"
-                    : $"RPPS number '{number}' is not 11 digits";
+                return $"RPPS number '{number}' is not 11 digits";
             case AdeliType when number.Length != 9 || !number.All(char.IsAsciiLetterOrDigit):
                 return $"ADELI number '{number}' is not 9 characters";
             case RppsType or AdeliType:

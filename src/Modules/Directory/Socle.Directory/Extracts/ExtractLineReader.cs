@@ -44,6 +44,12 @@ internal sealed class ExtractLineReader
         while (true)
         {
             var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            if (newline > MaxLineBytes)
+            {
+                start += newline + 1;
+                return new ExtractLine(++lineNumber, null, $"line longer than {MaxLineBytes} bytes");
+            }
+
             if (newline >= 0)
             {
                 var line = Decode(buffer.AsSpan(start, newline));
