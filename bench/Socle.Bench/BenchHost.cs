@@ -33,6 +33,7 @@ internal sealed class BenchHost(string provider, string connection) : WebApplica
         builder.UseSetting("Socle:Storage:Provider", provider);
         builder.UseSetting("ConnectionStrings:Socle", connection);
         builder.UseSetting("Socle:Identity:SandboxPopulation", "0");
+        builder.UseSetting("Socle:Directory:SandboxPersons", "0");
         builder.ConfigureLogging(l => l.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, EmptyEndpointFilter>());
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Socle.Bench;
 
 /// <summary>Command-line settings of a benchmark run.</summary>
-internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup, bool StartupOnly, string HostDll)
+internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup, bool StartupOnly, string HostDll, bool DirectorySearch)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -22,6 +22,7 @@ internal sealed record BenchOptions(string Provider, string? Connection, long Id
             int.Parse(Get("--concurrency", "32"), CultureInfo.InvariantCulture),
             args.Contains("--startup") || args.Contains("--startup-only"),
             args.Contains("--startup-only"),
-            Get("--host-dll", Path.Combine(AppContext.BaseDirectory, "Socle.Host.dll")));
+            Get("--host-dll", Path.Combine(AppContext.BaseDirectory, "Socle.Host.dll")),
+            args.Contains("--directory-search"));
     }
 }

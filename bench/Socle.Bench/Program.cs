@@ -25,6 +25,10 @@ internal static class BenchMain
         {
             connection = options.Connection ?? throw new ArgumentException("--connection is required with --provider Postgres (bench/run.sh starts a throwaway cluster).");
         }
+        else if (options.Connection is { } sqlite)
+        {
+            connection = sqlite;
+        }
         else
         {
             tempDir = Path.Combine(Path.GetTempPath(), "socle-bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -32,7 +36,9 @@ internal static class BenchMain
             connection = $"Data Source={Path.Combine(tempDir, "socle.db")}";
         }
 
-        Console.WriteLine($"# Socle Identity benchmark: {options.Provider}, {options.Identities:N0} reference identities, {options.Locals:N0} local identities, {options.Concurrency} clients x {options.Seconds} s");
+        Console.WriteLine(options.DirectorySearch
+            ? $"# Socle Directory search benchmark: {options.Provider}, {options.Concurrency} clients x {options.Seconds} s"
+            : $"# Socle Identity benchmark: {options.Provider}, {options.Identities:N0} reference identities, {options.Locals:N0} local identities, {options.Concurrency} clients x {options.Seconds} s");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
 
         if (options.Startup)
@@ -46,6 +52,11 @@ internal static class BenchMain
 
         await using var host = new BenchHost(options.Provider, connection);
         host.Start();
+        if (options.DirectorySearch)
+        {
+            await DirectorySearchBench.RunAsync(host, options);
+            return;
+        }
 
         var watch = Stopwatch.StartNew();
         await using (var scope = host.Services.CreateAsyncScope())

@@ -26,7 +26,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
         Console.WriteLine($"Socle is listening on {address} (health: {address}/health, FHIR: {address}/fhir/metadata)");
     }
 
-    Console.WriteLine("Get a sandbox client: dotnet run --project src/Socle.Cli -- clients add --name my-app --organisation 540002698 --scopes \"identity.ins identity.read identity.write\"");
+    Console.WriteLine("Get a sandbox client: dotnet run --project src/Socle.Cli -- clients add --name my-app --organisation 540002698 --scopes \"identity.ins identity.read identity.write directory.read\"");
     Console.WriteLine("Pick test patients:  dotnet run --project src/Socle.Cli -- sandbox identities --count 5");
 });
 

@@ -19,7 +19,11 @@ public sealed record ImportReport(
     IReadOnlyList<EntityChanges> Changes,
     IReadOnlyList<RejectedLine> Rejected,
     long RejectedTotal,
-    TimeSpan Duration);
+    TimeSpan Duration,
+    IReadOnlyList<ImportPhase> Phases);
+
+/// <summary>How long one step of an import took (reading and staging, each table's merge...).</summary>
+public sealed record ImportPhase(string Name, double Seconds);
 
 /// <summary>What one import did to one kind of record.</summary>
 public sealed record EntityChanges(string Entity, long Added, long Changed, long Removed, long Unchanged);

@@ -88,7 +88,9 @@ internal static class PractitionerEndpoints
             query = query.Where(x => db.Mailboxes.Any(m => m.Key == key && m.ValidTo == null && m.IdNatPs == x.Key));
         }
 
-        var ordered = query.OrderBy(x => x.FamilyKey).ThenBy(x => x.GivenKey).ThenBy(x => x.Id);
+        // Name searches walk the name index in result order; the others are few rows, ordered by id.
+        var byName = search.Query.Get("family") is not null || search.Query.Get("name") is not null;
+        var ordered = byName ? query.OrderBy(x => x.FamilyKey).ThenBy(x => x.GivenKey).ThenBy(x => x.Id) : query.OrderBy(x => x.Id);
         var rows = await ordered.Skip(search.Offset).Take(search.Count + 1).ToListAsync(cancellationToken);
         var hasNext = rows.Count > search.Count;
         var page = rows.Take(search.Count).ToList();

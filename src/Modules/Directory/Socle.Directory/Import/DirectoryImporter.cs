@@ -32,6 +32,13 @@ internal sealed partial class DirectoryImporter(
         var startedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var rejected = new RejectionLog(KeptRejections);
         var reading = new ReadState(sources.Sum(s => s.Length), progress);
+        var phases = new List<ImportPhase>();
+        var lap = Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            phases.Add(new ImportPhase(name, Math.Round(lap.Elapsed.TotalSeconds, 2)));
+            lap.Restart();
+        }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -43,9 +50,11 @@ internal sealed partial class DirectoryImporter(
             await using (var stage = await StageWriter.OpenAsync(connection, dbTransaction, cancellationToken))
             {
                 refusal = await StageAsync(sources, stage, rejected, reading, cancellationToken);
+                Phase("read, check and stage");
                 if (refusal is null)
                 {
                     await stage.CompleteAsync(cancellationToken);
+                    Phase("index the staging table");
                 }
             }
 
@@ -71,6 +80,9 @@ internal sealed partial class DirectoryImporter(
             {
                 // One import at a time; a second one waits for this commit, then diffs against it.
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7368001)", cancellationToken);
+
+                // Memory for the merge's hash joins and index builds, for this transaction only.
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '128MB'; SET LOCAL maintenance_work_mem = '512MB'", cancellationToken);
             }
 
             var run = new ImportRun { Status = "published", Files = string.Join(", ", sources.Select(s => s.Name)), StartedAt = startedAt, RowsRead = reading.Rows, RowsRejected = rejected.Count };
@@ -81,6 +93,7 @@ internal sealed partial class DirectoryImporter(
             foreach (var table in reading.Tables)
             {
                 changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table, run.Id, now, cancellationToken));
+                Phase("merge " + table.Entity);
             }
 
             if (!db.IsPostgres)
@@ -92,9 +105,10 @@ internal sealed partial class DirectoryImporter(
             run.Summary = JsonSerializer.Serialize(changes.Select(c => $"{c.Entity}: +{c.Added} ~{c.Changed} -{c.Removed}"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            Phase("commit");
             snapshot.Published(run.Id);
             LogPublished(logger, run.Id, reading.Rows, rejected.Count, watch.Elapsed.TotalSeconds);
-            return new ImportReport(run.Id, true, null, reading.Rows, changes, rejected.Lines, rejected.Count, watch.Elapsed);
+            return new ImportReport(run.Id, true, null, reading.Rows, changes, rejected.Lines, rejected.Count, watch.Elapsed, phases);
         }
         finally
         {
@@ -191,7 +205,7 @@ internal sealed partial class DirectoryImporter(
         db.Imports.Add(run);
         await db.SaveChangesAsync(CancellationToken.None);
         LogRefused(logger, reason);
-        return new ImportReport(run.Id, false, reason, rows, [], rejected.Lines, rejected.Count, watch.Elapsed);
+        return new ImportReport(run.Id, false, reason, rows, [], rejected.Lines, rejected.Count, watch.Elapsed, []);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Directory snapshot {ImportId} published: {Rows} lines read, {Rejected} rejected, in {Seconds:0.0} s")]

@@ -10,7 +10,7 @@ namespace Socle.Directory.Import;
 /// </summary>
 internal abstract class ExtractMapper
 {
-    private readonly Dictionary<long, long> linesByKey = [];
+    private readonly Dictionary<long, int> linesByKey = [];
 
     /// <summary>The tables this extract is the full source of: their records missing from the file are removed.</summary>
     public abstract IReadOnlyList<DirectoryTable> Tables { get; }
@@ -26,17 +26,20 @@ internal abstract class ExtractMapper
 
     protected static string? Value(string field) => field.Length == 0 ? null : field;
 
+    /// <summary>True the first time a key is seen (kept by 64-bit hash, like <see cref="Duplicate"/>).</summary>
+    protected static bool FirstTime(HashSet<long> seen, string key) => seen.Add(ContentHash.Of([key]));
+
     /// <summary>Null the first time a record key is seen; otherwise the reason naming the first line.</summary>
     protected string? Duplicate(string key, long line)
     {
-        // Keys are remembered by hash: a few million strings would cost hundreds of megabytes.
+        // Keys are remembered by 64-bit hash: a few million strings would cost hundreds of megabytes.
         var hash = ContentHash.Of([key]);
         if (linesByKey.TryGetValue(hash, out var first))
         {
             return $"duplicate of line {first}";
         }
 
-        linesByKey[hash] = line;
+        linesByKey[hash] = (int)Math.Min(line, int.MaxValue);
         return null;
     }
 }

@@ -9,8 +9,8 @@ namespace Socle.Directory.Import;
 /// </summary>
 internal sealed class PersonActivityMapper : ExtractMapper
 {
-    private readonly HashSet<string> persons = new(StringComparer.Ordinal);
-    private readonly HashSet<string> structures = new(StringComparer.Ordinal);
+    private readonly HashSet<long> persons = [];
+    private readonly HashSet<long> structures = [];
 
     public override IReadOnlyList<DirectoryTable> Tables { get; } = [DirectoryTable.Persons, DirectoryTable.Structures, DirectoryTable.Activities];
 
@@ -40,13 +40,13 @@ internal sealed class PersonActivityMapper : ExtractMapper
             return duplicate;
         }
 
-        if (persons.Add(idNat))
+        if (FirstTime(persons, idNat))
         {
             output.Add(StagedRecord.Create(DirectoryTable.Persons, idNat,
                 [type, number, Value(f[3]), Value(f[4]), Value(f[5]), Value(f[6]), Value(f[7]), Value(f[8]), SearchText.Key(f[7]), SearchText.Key(f[8])]));
         }
 
-        if (technicalId.Length > 0 && structures.Add(technicalId))
+        if (technicalId.Length > 0 && FirstTime(structures, technicalId))
         {
             output.Add(StagedRecord.Create(DirectoryTable.Structures, technicalId,
             [

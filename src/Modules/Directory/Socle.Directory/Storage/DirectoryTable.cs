@@ -23,7 +23,7 @@ internal sealed class DirectoryTable
             "SavoirFaireTypeCode", "SavoirFaireTypeLabel", "SavoirFaireCode", "SavoirFaireLabel", "ModeCode", "ModeLabel",
             "SectorCode", "SectorLabel", "PharmacistSectionCode", "PharmacistSectionLabel", "RoleCode", "RoleLabel",
             "GenreCode", "GenreLabel"],
-        [["PublicId"], ["IdNat"], ["StructureKey"], ["ProfessionCode", "Id"], ["SavoirFaireCode", "Id"]]);
+        [["PublicId"], ["IdNat"], ["StructureKey"]]);
 
     public static readonly DirectoryTable Specialties = new(4, "specialties", "directory_specialties",
         ["IdNat", "ProfessionCode", "TypeCode", "TypeLabel", "Code", "Label"],
