@@ -110,14 +110,44 @@ internal static class PractitionerEndpoints
         return new FhirResult(DirectoryBundles.Searchset(request, $"{baseUrl}/Practitioner", search, hasNext, total, entries));
     }
 
-    /// <summary>The page's professionals with their qualifications and mailboxes, in four queries whatever the page size.</summary>
+    /// <summary>
+    /// The page's professionals with their qualifications and mailboxes. The four kinds of detail come back in one
+    /// UNION ALL round trip, whatever the page size: a search costs two queries, not five.
+    /// </summary>
     private static async Task<List<Practitioner>> ToResourcesAsync(DirectoryDbContext db, List<PersonRecord> persons, CancellationToken cancellationToken)
     {
         var keys = persons.Select(p => p.Key).ToList();
-        var activities = (await db.Activities.AsNoTracking().Where(a => a.ValidTo == null && keys.Contains(a.IdNat!)).ToListAsync(cancellationToken)).ToLookup(a => a.IdNat);
-        var specialties = (await db.Specialties.AsNoTracking().Where(a => a.ValidTo == null && keys.Contains(a.IdNat!)).ToListAsync(cancellationToken)).ToLookup(a => a.IdNat);
-        var diplomas = (await db.Diplomas.AsNoTracking().Where(a => a.ValidTo == null && keys.Contains(a.IdNat!)).ToListAsync(cancellationToken)).ToLookup(a => a.IdNat);
-        var mailboxes = (await db.Mailboxes.AsNoTracking().Where(a => a.ValidTo == null && a.RedList != "1" && keys.Contains(a.IdNatPs!)).ToListAsync(cancellationToken)).ToLookup(a => a.IdNatPs);
-        return persons.Select(p => DirectoryResources.Practitioner(p, activities[p.Key], specialties[p.Key], diplomas[p.Key], mailboxes[p.Key])).ToList();
+        var rows = await db.Activities.Where(a => a.ValidTo == null && keys.Contains(a.IdNat!))
+                .Select(a => new DetailRow { Kind = 1, Owner = a.IdNat, A = a.ProfessionCode, B = a.ProfessionLabel, C = a.CategoryCode, D = a.CategoryLabel })
+            .Concat(db.Specialties.Where(x => x.ValidTo == null && keys.Contains(x.IdNat!))
+                .Select(x => new DetailRow { Kind = 2, Owner = x.IdNat, A = x.TypeCode, B = x.Code, C = x.Label, D = x.ProfessionCode }))
+            .Concat(db.Diplomas.Where(x => x.ValidTo == null && keys.Contains(x.IdNat!))
+                .Select(x => new DetailRow { Kind = 3, Owner = x.IdNat, A = x.DiplomaCode, B = x.DiplomaLabel, C = x.DiplomaTypeCode, D = x.DiplomaTypeLabel }))
+            .Concat(db.Mailboxes.Where(x => x.ValidTo == null && x.RedList != "1" && keys.Contains(x.IdNatPs!))
+                .Select(x => new DetailRow { Kind = 4, Owner = x.IdNatPs, A = x.Address, B = x.Type, C = x.Service, D = x.Dematerialisation }))
+            .ToListAsync(cancellationToken);
+        var byOwner = rows.ToLookup(r => (r.Owner, r.Kind));
+        return persons.Select(p => DirectoryResources.Practitioner(
+            p,
+            byOwner[(p.Key, 1)].Select(r => new ActivityRecord { Key = string.Empty, IdNat = p.Key, ProfessionCode = r.A, ProfessionLabel = r.B, CategoryCode = r.C, CategoryLabel = r.D }),
+            byOwner[(p.Key, 2)].Select(r => new SpecialtyRecord { Key = string.Empty, IdNat = p.Key, TypeCode = r.A, Code = r.B, Label = r.C, ProfessionCode = r.D }),
+            byOwner[(p.Key, 3)].Select(r => new DiplomaRecord { Key = string.Empty, IdNat = p.Key, DiplomaCode = r.A, DiplomaLabel = r.B, DiplomaTypeCode = r.C, DiplomaTypeLabel = r.D }),
+            byOwner[(p.Key, 4)].Select(r => new MailboxRecord { Key = string.Empty, IdNatPs = p.Key, Address = r.A, Type = r.B, Service = r.C, Dematerialisation = r.D }))).ToList();
+    }
+
+    /// <summary>One detail of a professional in the UNION ALL: 1 activity, 2 savoir-faire, 3 diploma, 4 mailbox.</summary>
+    private sealed class DetailRow
+    {
+        public int Kind { get; init; }
+
+        public string? Owner { get; init; }
+
+        public string? A { get; init; }
+
+        public string? B { get; init; }
+
+        public string? C { get; init; }
+
+        public string? D { get; init; }
     }
 }
