@@ -37,9 +37,20 @@ public static class StorageConfiguration
         var configured = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
         if (storage.IsPostgres)
         {
-            return string.IsNullOrWhiteSpace(configured)
-                ? throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), ["ConnectionStrings:Socle is required when Socle:Storage:Provider is Postgres."])
-                : configured;
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), ["ConnectionStrings:Socle is required when Socle:Storage:Provider is Postgres."]);
+            }
+
+            // Planning costs as much as running Socle's indexed lookups: let Npgsql prepare the statements a
+            // connection repeats, unless the operator chose otherwise (0 behind a transaction-mode pooler).
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+            if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.MaxAutoPrepare = 64;
+            }
+
+            return builder.ConnectionString;
         }
 
         if (!string.IsNullOrWhiteSpace(configured))

@@ -5,9 +5,9 @@ using Socle.Directory.Storage;
 namespace Socle.Directory.Import;
 
 /// <summary>
-/// Applies the staged snapshot to one versioned table, set-wise, inside the import's transaction. One full outer join
-/// of the staged records with the current versions finds what was added, changed or removed; then only those rows
-/// are touched: the current version of a removed or changed record is closed (<c>ValidTo</c>) and a new version is
+/// Applies the staged snapshot to one versioned table, set-wise, inside the import's transaction. A join and an
+/// anti-join of the staged records with the current versions find what was added, changed or removed; then only those
+/// rows are touched: the current version of a removed or changed record is closed (<c>ValidTo</c>) and a new version is
 /// opened for every added or changed one.
 /// </summary>
 internal static class SnapshotMerger
@@ -33,11 +33,15 @@ internal static class SnapshotMerger
         }
 
         await ExecuteAsync($"DROP TABLE IF EXISTS {(postgres ? string.Empty : "temp.")}\"{Diff}\"");
+        // Added and changed records (a join that walks the target's key index), then removed ones (an anti-join on the
+        // staging index). SQLite would run a FULL JOIN against a materialised subquery row by row.
         await ExecuteAsync(
-            $"CREATE TEMP TABLE \"{Diff}\" AS SELECT t.\"Id\" AS \"TargetId\", s.\"Key\" AS \"StageKey\" " +
-            $"FROM (SELECT \"Key\", \"Hash\" FROM {stage} WHERE \"Entity\" = {entity}) s " +
-            $"FULL JOIN (SELECT \"Id\", \"Key\", \"Hash\" FROM {target} WHERE \"ValidTo\" IS NULL) t ON t.\"Key\" = s.\"Key\" " +
-            "WHERE t.\"Id\" IS NULL OR s.\"Key\" IS NULL OR t.\"Hash\" <> s.\"Hash\"");
+            $"CREATE TEMP TABLE \"{Diff}\" AS SELECT t.\"Id\" AS \"TargetId\", s.\"Key\" AS \"StageKey\" FROM {stage} s " +
+            $"LEFT JOIN {target} t ON t.\"Key\" = s.\"Key\" AND t.\"ValidTo\" IS NULL " +
+            $"WHERE s.\"Entity\" = {entity} AND (t.\"Id\" IS NULL OR t.\"Hash\" <> s.\"Hash\")");
+        await ExecuteAsync(
+            $"INSERT INTO \"{Diff}\" (\"TargetId\", \"StageKey\") SELECT t.\"Id\", NULL FROM {target} t WHERE t.\"ValidTo\" IS NULL " +
+            $"AND NOT EXISTS (SELECT 1 FROM {stage} s WHERE s.\"Entity\" = {entity} AND s.\"Key\" = t.\"Key\")");
         var staged = await ScalarAsync($"SELECT COUNT(*) FROM {stage} WHERE \"Entity\" = {entity}");
         var added = await ScalarAsync($"SELECT COUNT(*) FROM \"{Diff}\" WHERE \"TargetId\" IS NULL");
         var removed = await ScalarAsync($"SELECT COUNT(*) FROM \"{Diff}\" WHERE \"StageKey\" IS NULL");

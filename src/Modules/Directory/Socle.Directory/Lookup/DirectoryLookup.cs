@@ -59,7 +59,7 @@ internal sealed class DirectoryLookup(DirectoryDbContext db, DirectoryLookupCach
 }
 
 /// <summary>The process-wide cache of <see cref="DirectoryLookup"/>, bounded in entries.</summary>
-internal sealed class DirectoryLookupCache() : IDisposable
+internal sealed class DirectoryLookupCache : IDisposable
 {
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 200_000 });
 
