@@ -172,6 +172,23 @@ public abstract class DirectoryApiTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task ReadsAndSearches_AreTracedInTheAuditLog_WithTheCallingClient()
+    {
+        var client = await ClientAsync();
+        await client.ReadAsync<Practitioner>(await client.Http.GetAsync($"/fhir/Practitioner/{FirstIdNat}"));
+        await client.ReadAsync<Bundle>(await client.Http.GetAsync("/fhir/Organization?name=clinique&_count=3"));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Socle.Audit.Storage.AuditDbContext>();
+        var entries = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Entries.Where(e => e.ClientId == client.ClientId).OrderBy(e => e.Sequence));
+        Assert.Equal(["directory.read", "directory.search"], entries.Select(e => e.Action));
+        Assert.Equal(["Practitioner", "Organization"], entries.Select(e => e.ResourceType));
+        Assert.Equal(FirstIdNat, entries[0].ResourceId);
+        Assert.Equal("3 matches", entries[1].Detail);
+    }
+
+    [Fact]
     public async Task Contract_FindsProfessionalStructureAndMailbox()
     {
         await using var scope = factory.Services.CreateAsyncScope();

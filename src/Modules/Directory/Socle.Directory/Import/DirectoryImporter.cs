@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -72,8 +73,8 @@ internal sealed partial class DirectoryImporter(
             var ratio = (double)rejected.Count / reading.Rows;
             if (ratio > options.Value.MaxRejectedRatio)
             {
-                return await RefuseAsync(transaction, files, startedAt, reading.Rows, rejected,
-                    $"{rejected.Count} of {reading.Rows} lines rejected ({ratio:P2}), above the limit of {options.Value.MaxRejectedRatio:P2}", watch);
+                return await RefuseAsync(transaction, files, startedAt, reading.Rows, rejected, string.Create(
+                    CultureInfo.InvariantCulture, $"{rejected.Count} of {reading.Rows} lines rejected ({ratio:P2}), above the limit of {options.Value.MaxRejectedRatio:P2}"), watch);
             }
 
             if (db.IsPostgres)
