@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -47,23 +48,26 @@ internal sealed partial class DirectoryImporter(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var connection = db.Database.GetDbConnection();
             var dbTransaction = transaction.GetDbTransaction();
-            string? refusal;
-            await using (var stage = await StageWriter.OpenAsync(connection, dbTransaction, cancellationToken))
+            if (db.IsPostgres)
             {
-                refusal = await StageAsync(sources, stage, rejected, reading, cancellationToken);
-                Phase("read, check and stage");
-                if (refusal is null)
-                {
-                    await stage.CompleteAsync(cancellationToken);
-                    Phase("index the staging table");
-                }
+                // One import at a time: the current versions read below stay the current ones until this commit.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7368001)", cancellationToken);
+
+                // Memory for the merge's joins and index builds, for this transaction only.
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '128MB'; SET LOCAL maintenance_work_mem = '512MB'", cancellationToken);
             }
 
-            // The staging load is closed (a COPY in progress is cancelled) before the transaction is rolled back.
+            await StageWriter.CreateTablesAsync(connection, dbTransaction, cancellationToken);
+            var refusal = await StageAsync(sources, connection, dbTransaction, rejected, reading, cancellationToken);
+            Phase("read, compare and stage");
             if (refusal is not null)
             {
                 return await RefuseAsync(transaction, files, startedAt, reading.Rows, rejected, refusal, watch);
             }
+
+            var closes = reading.Tables.Where(t => t.Current is not null).SelectMany(t => t.Current!.ToClose.Select(id => (t.Table.Code, id)));
+            await StageWriter.CompleteAllAsync(connection, dbTransaction, closes, cancellationToken);
+            Phase("stage the versions to close");
 
             if (reading.Rows == 0)
             {
@@ -77,15 +81,6 @@ internal sealed partial class DirectoryImporter(
                     CultureInfo.InvariantCulture, $"{rejected.Count} of {reading.Rows} lines rejected ({ratio:P2}), above the limit of {options.Value.MaxRejectedRatio:P2}"), watch);
             }
 
-            if (db.IsPostgres)
-            {
-                // One import at a time; a second one waits for this commit, then diffs against it.
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7368001)", cancellationToken);
-
-                // Memory for the merge's hash joins and index builds, for this transaction only.
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '128MB'; SET LOCAL maintenance_work_mem = '512MB'", cancellationToken);
-            }
-
             var run = new ImportRun { Status = "published", Files = string.Join(", ", sources.Select(s => s.Name)), StartedAt = startedAt, RowsRead = reading.Rows, RowsRejected = rejected.Count };
             db.Imports.Add(run);
             await db.SaveChangesAsync(cancellationToken);
@@ -93,8 +88,8 @@ internal sealed partial class DirectoryImporter(
             var changes = new List<EntityChanges>();
             foreach (var table in reading.Tables)
             {
-                changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table, run.Id, now, cancellationToken));
-                Phase("merge " + table.Entity);
+                changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table.Table, table.Current, table.Staged, run.Id, now, cancellationToken));
+                Phase("merge " + table.Table.Entity);
             }
 
             if (!db.IsPostgres)
@@ -117,8 +112,12 @@ internal sealed partial class DirectoryImporter(
         }
     }
 
-    /// <summary>Reads every source into the staging table; returns why the import is refused, or null.</summary>
-    private async Task<string?> StageAsync(IReadOnlyList<ExtractSource> sources, StageWriter stage, RejectionLog rejected, ReadState reading, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every source: each record is checked, compared with the current version of its table, and staged when it is
+    /// new or changed. Returns why the import is refused, or null.
+    /// </summary>
+    private async Task<string?> StageAsync(
+        IReadOnlyList<ExtractSource> sources, DbConnection connection, DbTransaction transaction, RejectionLog rejected, ReadState reading, CancellationToken cancellationToken)
     {
         var kinds = new HashSet<ExtractKind>();
         var records = new List<StagedRecord>(4);
@@ -149,7 +148,14 @@ internal sealed partial class DirectoryImporter(
             }
 
             var mapper = ExtractMapper.For(kind);
-            reading.Tables.AddRange(mapper.Tables);
+            var tables = new Dictionary<DirectoryTable, TableState>();
+            foreach (var table in mapper.Tables)
+            {
+                tables[table] = new TableState(table, await CurrentVersions.LoadAsync(connection, transaction, table, cancellationToken));
+            }
+
+            reading.Tables.AddRange(tables.Values);
+            await using var stage = await StageWriter.OpenAsync(connection, transaction, cancellationToken);
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
                 if (line.Text is { Length: 0 })
@@ -172,7 +178,12 @@ internal sealed partial class DirectoryImporter(
 
                 foreach (var record in records)
                 {
-                    await stage.WriteAsync(record, cancellationToken);
+                    var state = tables[record.Table];
+                    if (state.Current?.NeedsStaging(record) ?? true)
+                    {
+                        state.Staged++;
+                        await stage.WriteAsync(record, cancellationToken);
+                    }
                 }
 
                 records.Clear();
@@ -185,6 +196,12 @@ internal sealed partial class DirectoryImporter(
 
                     reading.Report(reader.BytesRead);
                 }
+            }
+
+            await stage.CompleteAsync(cancellationToken);
+            foreach (var state in tables.Values)
+            {
+                state.Current?.Finish();
             }
 
             reading.EndOfSource(reader.BytesRead);
@@ -222,7 +239,7 @@ internal sealed partial class DirectoryImporter(
 
         public long Rows { get; set; }
 
-        public List<DirectoryTable> Tables { get; } = [];
+        public List<TableState> Tables { get; } = [];
 
         public void Report(long bytesOfSource) => progress?.Report((bytesOfPreviousSources + bytesOfSource, totalBytes));
 
@@ -231,5 +248,15 @@ internal sealed partial class DirectoryImporter(
             bytesOfPreviousSources += bytesOfSource;
             progress?.Report((bytesOfPreviousSources, totalBytes));
         }
+    }
+
+    /// <summary>One table an import writes: its current versions (null on a first load) and how many records were staged.</summary>
+    private sealed class TableState(DirectoryTable table, CurrentVersions? current)
+    {
+        public DirectoryTable Table { get; } = table;
+
+        public CurrentVersions? Current { get; } = current;
+
+        public long Staged { get; set; }
     }
 }

@@ -7,12 +7,14 @@ using Socle.Directory.Storage;
 namespace Socle.Directory.Import;
 
 /// <summary>
-/// Streams parsed records into the temporary staging table of the import's transaction: binary COPY on
-/// PostgreSQL, one prepared insert on SQLite. The merge then works set-wise from there.
+/// Streams the records to write into the temporary staging table of the import's transaction: binary COPY on
+/// PostgreSQL, one prepared insert on SQLite. One writer per extract file (a PostgreSQL connection runs one COPY at a
+/// time, and the current versions of the next file's tables are read between two files).
 /// </summary>
 internal abstract class StageWriter : IAsyncDisposable
 {
-    public static async Task<StageWriter> OpenAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Creates the staging and closing tables of this transaction.</summary>
+    public static async Task CreateTablesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var postgres = connection is NpgsqlConnection;
         if (!postgres)
@@ -21,15 +23,60 @@ internal abstract class StageWriter : IAsyncDisposable
         }
 
         await ExecuteAsync(connection, transaction, DirectorySql.CreateStage(postgres), cancellationToken);
+        await ExecuteAsync(connection, transaction, DirectorySql.CreateClose(postgres), cancellationToken);
+    }
 
-        return postgres
-            ? await PostgresStageWriter.OpenAsync((NpgsqlConnection)connection, cancellationToken)
+    public static async Task<StageWriter> OpenAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection is NpgsqlConnection pg
+            ? await PostgresStageWriter.OpenAsync(pg, cancellationToken)
             : new SqliteStageWriter((SqliteConnection)connection, (SqliteTransaction)transaction);
+
+    /// <summary>Writes the ids of the versions to close, then indexes and analyses both tables for the merge.</summary>
+    public static async Task CompleteAllAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<(int Entity, long Id)> closes, CancellationToken cancellationToken)
+    {
+        if (connection is NpgsqlConnection pg)
+        {
+            await using (var importer = await pg.BeginBinaryImportAsync($"COPY \"{DirectorySql.CloseTable}\" (\"Entity\", \"Id\") FROM STDIN (FORMAT BINARY)", cancellationToken))
+            {
+                foreach (var (entity, id) in closes)
+                {
+                    importer.StartRow();
+                    importer.Write(entity, NpgsqlDbType.Integer);
+                    importer.Write(id, NpgsqlDbType.Bigint);
+                }
+
+                await importer.CompleteAsync(cancellationToken);
+            }
+
+            // Temporary tables are never auto-analysed: without statistics the merge would plan for empty tables.
+            await ExecuteAsync(connection, null, $"ANALYZE \"{DirectorySql.StageTable}\"; ANALYZE \"{DirectorySql.CloseTable}\"", cancellationToken);
+            return;
+        }
+
+        await using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO \"{DirectorySql.CloseTable}\" (\"Entity\", \"Id\") VALUES ($e, $i)";
+            var entityParameter = new SqliteParameter("$e", 0);
+            var idParameter = new SqliteParameter("$i", 0L);
+            insert.Parameters.Add(entityParameter);
+            insert.Parameters.Add(idParameter);
+            foreach (var (entity, id) in closes)
+            {
+                entityParameter.Value = entity;
+                idParameter.Value = id;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.StageTable}\" ON \"{DirectorySql.StageTable}\" (\"Entity\")", cancellationToken);
+        await ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.CloseTable}\" ON \"{DirectorySql.CloseTable}\" (\"Entity\", \"Id\")", cancellationToken);
     }
 
     public abstract ValueTask WriteAsync(StagedRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Ends the load, then indexes and analyses the staging table for the merge.</summary>
+    /// <summary>Ends this file's load.</summary>
     public abstract Task CompleteAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
@@ -43,7 +90,7 @@ internal abstract class StageWriter : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private sealed class PostgresStageWriter(NpgsqlConnection connection, NpgsqlBinaryImporter importer) : StageWriter
+    private sealed class PostgresStageWriter(NpgsqlBinaryImporter importer) : StageWriter
     {
         private bool completed;
 
@@ -53,7 +100,7 @@ internal abstract class StageWriter : IAsyncDisposable
                 .Concat(Enumerable.Range(0, DirectoryTable.MaxFields).Select(i => $"\"V{i}\"")));
             var importer = await connection.BeginBinaryImportAsync(
                 $"COPY \"{DirectorySql.StageTable}\" ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            return new PostgresStageWriter(connection, importer);
+            return new PostgresStageWriter(importer);
         }
 
         public override ValueTask WriteAsync(StagedRecord record, CancellationToken cancellationToken)
@@ -85,9 +132,6 @@ internal abstract class StageWriter : IAsyncDisposable
             await importer.CompleteAsync(cancellationToken);
             await importer.DisposeAsync();
             completed = true;
-
-            // Temporary tables are never auto-analysed: without statistics the merge would plan for an empty table.
-            await ExecuteAsync(connection, null, $"ANALYZE \"{DirectorySql.StageTable}\"", cancellationToken);
         }
 
         public override async ValueTask DisposeAsync()
@@ -101,14 +145,10 @@ internal abstract class StageWriter : IAsyncDisposable
 
     private sealed class SqliteStageWriter : StageWriter
     {
-        private readonly SqliteConnection connection;
-        private readonly SqliteTransaction transaction;
         private readonly SqliteCommand insert;
 
         public SqliteStageWriter(SqliteConnection connection, SqliteTransaction transaction)
         {
-            this.connection = connection;
-            this.transaction = transaction;
             insert = connection.CreateCommand();
             insert.Transaction = transaction;
             var names = Enumerable.Range(0, DirectoryTable.MaxFields).Select(i => $"V{i}").ToList();
@@ -139,11 +179,7 @@ internal abstract class StageWriter : IAsyncDisposable
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        public override async Task CompleteAsync(CancellationToken cancellationToken)
-        {
-            await ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.StageTable}\" ON \"{DirectorySql.StageTable}\" (\"Entity\", \"Key\", \"Hash\")", cancellationToken);
-            await ExecuteAsync(connection, transaction, $"ANALYZE \"{DirectorySql.StageTable}\"", cancellationToken);
-        }
+        public override Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public override ValueTask DisposeAsync() => insert.DisposeAsync();
     }

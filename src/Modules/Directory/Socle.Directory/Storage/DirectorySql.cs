@@ -5,6 +5,9 @@ internal static class DirectorySql
 {
     public const string StageTable = "directory_stage";
 
+    /// <summary>The ids of the current versions an import closes (changed and removed records), by table code.</summary>
+    public const string CloseTable = "directory_close";
+
     public static string Table(bool postgres, string name) =>
         postgres ? $"\"{DirectoryDbContext.ModuleName}\".\"{name}\"" : $"\"{name}\"";
 
@@ -18,7 +21,11 @@ internal static class DirectorySql
     }
 
     /// <summary>SQLite keeps temporary tables for the life of the (pooled) connection: drop the previous import's.</summary>
-    public const string DropSqliteStage = $"DROP TABLE IF EXISTS temp.\"{StageTable}\"";
+    public const string DropSqliteStage = $"DROP TABLE IF EXISTS temp.\"{StageTable}\"; DROP TABLE IF EXISTS temp.\"{CloseTable}\"";
+
+    public static string CreateClose(bool postgres) => postgres
+        ? $"CREATE TEMP TABLE \"{CloseTable}\" (\"Entity\" integer NOT NULL, \"Id\" bigint NOT NULL) ON COMMIT DROP"
+        : $"CREATE TEMP TABLE \"{CloseTable}\" (\"Entity\" integer NOT NULL, \"Id\" integer NOT NULL)";
 
     public static IEnumerable<string> CreateTable(bool postgres, DirectoryTable table)
     {
