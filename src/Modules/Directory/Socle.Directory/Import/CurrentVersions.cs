@@ -28,11 +28,21 @@ internal sealed class CurrentVersions
     /// <summary>The current versions of <paramref name="table"/>, or null when it has none (a first load).</summary>
     public static async Task<CurrentVersions?> LoadAsync(DbConnection connection, DbTransaction transaction, DirectoryTable table, CancellationToken cancellationToken)
     {
+        var name = DirectorySql.Table(connection is Npgsql.NpgsqlConnection, table.Name);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandTimeout = 0;
-        command.CommandText = $"SELECT \"Id\", \"Key\", \"Hash\" FROM {DirectorySql.Table(connection is Npgsql.NpgsqlConnection, table.Name)} WHERE \"ValidTo\" IS NULL";
-        var byKey = new Dictionary<long, (long Id, long Hash)>();
+
+        // Sized once: growing a dictionary of millions of entries holds the old and the new arrays at the same time.
+        command.CommandText = $"SELECT COUNT(*) FROM {name} WHERE \"ValidTo\" IS NULL";
+        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        command.CommandText = $"SELECT \"Id\", \"Key\", \"Hash\" FROM {name} WHERE \"ValidTo\" IS NULL";
+        var byKey = new Dictionary<long, (long Id, long Hash)>(count);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -41,7 +51,7 @@ internal sealed class CurrentVersions
             }
         }
 
-        return byKey.Count == 0 ? null : new CurrentVersions(byKey);
+        return new CurrentVersions(byKey);
     }
 
     /// <summary>Whether the record must be staged: true when it is new or changed (the changed version will be closed).</summary>
