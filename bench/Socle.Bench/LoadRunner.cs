@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Socle.Bench;
 
@@ -13,6 +14,51 @@ internal static class LoadRunner
         var elapsed = watch.Elapsed.TotalSeconds;
         var latencies = perWorker.SelectMany(w => w.Latencies).Order().ToArray();
         return new LoadResult(name, latencies.Length, perWorker.Sum(w => w.Errors), elapsed, latencies);
+    }
+
+    /// <summary>Runs every scenario at one concurrency and prints the table, each row next to the first (the baseline).</summary>
+    public static async Task RunTableAsync(HttpClient http, int concurrency, int seconds, (string Name, Func<int, HttpRequestMessage> Request)[] scenarios)
+    {
+        var results = new List<LoadResult>();
+        foreach (var (name, request) in scenarios)
+        {
+            results.Add(await RunAsync(name, http, concurrency, seconds, request));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{concurrency} concurrent client(s), {seconds} s per scenario:");
+        Console.WriteLine();
+        Console.WriteLine("| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | vs baseline |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var result in results)
+        {
+            Console.WriteLine(result.Row(result == results[0] ? null : results[0]));
+        }
+    }
+
+    /// <summary>A client with a bearer token of a newly registered software client of the host.</summary>
+    public static async Task<HttpClient> AuthorizedClientAsync(BenchHost host, string organisation, string scopes, int concurrency)
+    {
+        Socle.Connect.Contracts.RegisteredClient client;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            client = await scope.ServiceProvider.GetRequiredService<Socle.Connect.Contracts.IClientRegistry>()
+                .RegisterAsync(new Socle.Connect.Contracts.ClientRegistration("bench", organisation, [scopes]), CancellationToken.None);
+        }
+
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = host.Address,
+        };
+        using var tokenResponse = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret,
+        }));
+        using var token = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
+        return http;
     }
 
     private static async Task<List<(List<double> Latencies, long Errors)>> RunWorkersAsync(

@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Socle.Connect.Contracts;
 using Socle.Identity.Contracts;
 
 namespace Socle.Bench;
@@ -73,27 +70,7 @@ internal static class BenchMain
         var localSeconds = watch.Elapsed.TotalSeconds;
         Console.WriteLine($"Loading {options.Locals:N0} local identities: {localSeconds:0.0} s ({options.Locals / localSeconds:0} rows/s)");
 
-        RegisteredClient client;
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            client = await scope.ServiceProvider.GetRequiredService<IClientRegistry>()
-                .RegisterAsync(new ClientRegistration("bench", organisation, ["identity.ins identity.read identity.write"]), CancellationToken.None);
-        }
-
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
-        {
-            BaseAddress = host.Address,
-        };
-        using (var tokenResponse = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = client.ClientId,
-            ["client_secret"] = client.ClientSecret,
-        })))
-        {
-            using var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
-        }
+        using var http = await LoadRunner.AuthorizedClientAsync(host, organisation, "identity.ins identity.read identity.write", options.Concurrency);
 
         IReadOnlyList<SandboxIdentity> people;
         await using (var scope = host.Services.CreateAsyncScope())
@@ -121,24 +98,8 @@ internal static class BenchMain
         ];
 
         // Throughput under load, then latency with one client at a time (no queueing behind other requests).
-        foreach (var (concurrency, seconds) in new[] { (options.Concurrency, options.Seconds), (1, Math.Max(3, options.Seconds / 2)) })
-        {
-            var results = new List<LoadResult>();
-            foreach (var (name, request) in scenarios)
-            {
-                results.Add(await LoadRunner.RunAsync(name, http, concurrency, seconds, request));
-            }
-
-            Console.WriteLine();
-            Console.WriteLine($"{concurrency} concurrent client(s), {seconds} s per scenario:");
-            Console.WriteLine();
-            Console.WriteLine("| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | vs baseline |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
-            foreach (var result in results)
-            {
-                Console.WriteLine(result.Row(result == results[0] ? null : results[0]));
-            }
-        }
+        await LoadRunner.RunTableAsync(http, options.Concurrency, options.Seconds, scenarios);
+        await LoadRunner.RunTableAsync(http, 1, Math.Max(3, options.Seconds / 2), scenarios);
 
         watch.Restart();
         DuplicateScanReport report;
