@@ -20,7 +20,7 @@ internal static class OrganizationEndpoints
     private static async Task<IResult> ReadAsync(string id, HttpRequest request, DirectoryDbContext db, IAuditTrail audit)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
-        var structure = await db.Structures.AsNoTracking().Where(x => x.Key == id).OrderBy(x => x.ValidTo == null ? 0 : 1).ThenByDescending(x => x.ValidTo)
+        var structure = await db.Structures.AsNoTracking().Where(x => x.Key == id).LatestFirst()
             .FirstOrDefaultAsync(cancellationToken) ?? throw DirectoryErrors.NotFound.WithMessage($"No Organization '{id}' in the directory.").ToException();
         var mailboxes = await MailboxesAsync(db, [structure], cancellationToken);
         await audit.RecordAsync(new AuditEvent("directory.read", "Organization", id, null, AuditOutcome.Success), cancellationToken);

@@ -20,7 +20,7 @@ internal static class PractitionerEndpoints
     private static async Task<IResult> ReadAsync(string id, HttpRequest request, DirectoryDbContext db, IAuditTrail audit)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
-        var person = await db.Persons.AsNoTracking().Where(x => x.Key == id).OrderBy(x => x.ValidTo == null ? 0 : 1).ThenByDescending(x => x.ValidTo)
+        var person = await db.Persons.AsNoTracking().Where(x => x.Key == id).LatestFirst()
             .FirstOrDefaultAsync(cancellationToken) ?? throw DirectoryErrors.NotFound.WithMessage($"No Practitioner '{id}' in the directory.").ToException();
         var resource = (await ToResourcesAsync(db, [person], cancellationToken))[0];
         await audit.RecordAsync(new AuditEvent("directory.read", "Practitioner", id, null, AuditOutcome.Success), cancellationToken);

@@ -21,7 +21,7 @@ internal static class PractitionerRoleEndpoints
     private static async Task<IResult> ReadAsync(string id, HttpRequest request, DirectoryDbContext db, IAuditTrail audit)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
-        var activity = await db.Activities.AsNoTracking().Where(x => x.PublicId == id).OrderBy(x => x.ValidTo == null ? 0 : 1).ThenByDescending(x => x.ValidTo)
+        var activity = await db.Activities.AsNoTracking().Where(x => x.PublicId == id).LatestFirst()
             .FirstOrDefaultAsync(cancellationToken) ?? throw DirectoryErrors.NotFound.WithMessage($"No PractitionerRole '{id}' in the directory.").ToException();
         await audit.RecordAsync(new AuditEvent("directory.read", "PractitionerRole", id, null, AuditOutcome.Success), cancellationToken);
         return new FhirResult(DirectoryResources.PractitionerRole(activity));
