@@ -6,7 +6,7 @@ namespace Socle.Directory.Extracts;
 /// </summary>
 internal sealed class ExtractKind
 {
-    public static readonly ExtractKind PersonActivity = new("PS_LibreAcces_Personne_activite", "activities",
+    public static readonly ExtractKind PersonActivity = new("PS_LibreAcces_Personne_activite",
     [
         "Type d'identifiant PP", "Identifiant PP", "Identification nationale PP", "Code civilité d'exercice",
         "Libellé civilité d'exercice", "Code civilité", "Libellé civilité", "Nom d'exercice", "Prénom d'exercice",
@@ -29,21 +29,21 @@ internal sealed class ExtractKind
 
     // The column list of this file is not published in a source we could verify; it follows the
     // Personne_activite naming for the same fields (decision 0010).
-    public static readonly ExtractKind SavoirFaire = new("PS_LibreAcces_SavoirFaire", "specialties",
+    public static readonly ExtractKind SavoirFaire = new("PS_LibreAcces_SavoirFaire",
     [
         "Type d'identifiant PP", "Identifiant PP", "Identification nationale PP", "Nom d'exercice", "Prénom d'exercice",
         "Code profession", "Libellé profession", "Code catégorie professionnelle", "Libellé catégorie professionnelle",
         "Code type savoir-faire", "Libellé type savoir-faire", "Code savoir-faire", "Libellé savoir-faire",
     ]);
 
-    public static readonly ExtractKind Diplomas = new("PS_LibreAcces_Dipl_AutExerc", "diplomas",
+    public static readonly ExtractKind Diplomas = new("PS_LibreAcces_Dipl_AutExerc",
     [
         "Type d'identifiant PP", "Identifiant PP", "Identification nationale PP", "Nom d'exercice", "Prénom d'exercice",
         "Code type diplôme obtenu", "Libellé type diplôme obtenu", "Code diplôme obtenu", "Libellé diplôme obtenu",
         "Code type autorisation", "Libellé type autorisation", "Code discipline autorisation", "Libellé discipline autorisation",
     ]);
 
-    public static readonly ExtractKind Mailboxes = new("Extraction_Correspondance_MSSante", "mailboxes",
+    public static readonly ExtractKind Mailboxes = new("Extraction_Correspondance_MSSante",
     [
         "Type de BAL", "Adresse BAL", "Type Identifiant PP", "Identifiant PP", "Identification nationale PP",
         "Type identifiant structure", "Identification Structure", "Service de rattachement", "Civilité d'exercice",
@@ -58,18 +58,15 @@ internal sealed class ExtractKind
 
     private readonly string normalisedHeader;
 
-    private ExtractKind(string filePrefix, string name, string[] columns)
+    private ExtractKind(string filePrefix, string[] columns)
     {
         FilePrefix = filePrefix;
-        Name = name;
         Columns = columns;
         normalisedHeader = NormaliseHeader(string.Join('|', columns));
     }
 
     /// <summary>The published file name prefix, followed by <c>_YYYYMMDDhhmm.txt</c>.</summary>
     public string FilePrefix { get; }
-
-    public string Name { get; }
 
     public IReadOnlyList<string> Columns { get; }
 

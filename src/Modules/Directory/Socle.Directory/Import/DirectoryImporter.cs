@@ -15,7 +15,8 @@ namespace Socle.Directory.Import;
 /// <summary>
 /// Imports a set of extract files as the new published snapshot. Everything happens in one database transaction:
 /// readers see the previous snapshot until the commit and the new one after it, and a refused or aborted import
-/// leaves the previous snapshot as it was. Lines are streamed into a temporary staging table, then merged set-wise.
+/// leaves the previous snapshot as it was. Lines are streamed and checked, each record is compared with the current
+/// version of its table (<see cref="CurrentVersions"/>), and only the differences are staged and then merged set-wise.
 /// </summary>
 internal sealed partial class DirectoryImporter(
     DirectoryDbContext db,

@@ -12,7 +12,7 @@ internal sealed class DirectorySnapshot
     private readonly Lock gate = new();
     private CancellationTokenSource changed = new();
 
-    public long Version { get; private set; }
+    private long version;
 
     /// <summary>Fires when the next snapshot is published.</summary>
     public IChangeToken ChangeToken
@@ -31,12 +31,12 @@ internal sealed class DirectorySnapshot
         CancellationTokenSource previous;
         lock (gate)
         {
-            if (importId == Version)
+            if (importId == version)
             {
                 return;
             }
 
-            Version = importId;
+            version = importId;
             previous = changed;
             changed = new CancellationTokenSource();
         }

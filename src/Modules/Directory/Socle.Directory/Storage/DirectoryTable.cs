@@ -66,17 +66,4 @@ internal sealed class DirectoryTable
 
     /// <summary>Indexes over the current versions only (partial, <c>ValidTo IS NULL</c>).</summary>
     public IReadOnlyList<string[]> SearchIndexes { get; }
-
-    public int IndexOf(string field)
-    {
-        for (var i = 0; i < Fields.Count; i++)
-        {
-            if (Fields[i] == field)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException($"{Name} has no field {field}.", nameof(field));
-    }
 }
