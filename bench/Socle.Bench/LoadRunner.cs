@@ -54,7 +54,7 @@ internal static class LoadRunner
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = client.ClientId,
-            ["client_secret"] = client.ClientSecret,
+            ["client_secret"] = client.ClientSecret!,
         }));
         using var token = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Socle.Connect.Contracts;
 using Socle.Directory.Contracts;
 using Socle.Identity.Contracts;
 
@@ -7,6 +8,10 @@ namespace Socle.Cli;
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ClientCredentials))]
+[JsonSerializable(typeof(ProfessionalAccount))]
+[JsonSerializable(typeof(PatientEnrolment))]
+[JsonSerializable(typeof(IReadOnlyList<SandboxProfessionalAccount>))]
+[JsonSerializable(typeof(IReadOnlyList<SandboxPatientAccount>))]
 [JsonSerializable(typeof(IReadOnlyList<SandboxIdentity>))]
 [JsonSerializable(typeof(ReverificationReport))]
 [JsonSerializable(typeof(DuplicateScanReport))]
@@ -18,4 +23,4 @@ internal sealed partial class CliJson : JsonSerializerContext
 
 internal sealed record ClientCredentials(
     [property: JsonPropertyName("client_id")] string ClientId,
-    [property: JsonPropertyName("client_secret")] string ClientSecret);
+    [property: JsonPropertyName("client_secret"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClientSecret);

@@ -16,6 +16,8 @@ internal static class Program
             SandboxCommand.Create(args),
             IdentityCommand.Create(args),
             DirectoryCommand.Create(args),
+            AccountsCommand.Create(args),
+            AccountsCommand.CreateKeys(args),
         };
 
         try

@@ -30,3 +30,11 @@ public sealed class DirectoryApiTestsOnPostgres(PostgresApiFactory factory) : Di
 public sealed class DirectoryImportTestsOnSqlite(SqliteApiFactory factory) : DirectoryImportTests<SqliteApiFactory>(factory);
 
 public sealed class DirectoryImportTestsOnPostgres(PostgresApiFactory factory) : DirectoryImportTests<PostgresApiFactory>(factory);
+
+public sealed class ConnectFlowTestsOnSqlite(SqliteApiFactory factory) : Socle.Host.Tests.Connect.ConnectFlowTests<SqliteApiFactory>(factory);
+
+public sealed class ConnectFlowTestsOnPostgres(PostgresApiFactory factory) : Socle.Host.Tests.Connect.ConnectFlowTests<PostgresApiFactory>(factory);
+
+public sealed class ConnectPeopleTestsOnSqlite(SqliteApiFactory factory) : Socle.Host.Tests.Connect.ConnectPeopleTests<SqliteApiFactory>(factory);
+
+public sealed class ConnectPeopleTestsOnPostgres(PostgresApiFactory factory) : Socle.Host.Tests.Connect.ConnectPeopleTests<PostgresApiFactory>(factory);

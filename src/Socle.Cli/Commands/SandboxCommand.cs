@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Socle.Connect.Contracts;
 using Socle.Identity.Contracts;
 
 namespace Socle.Cli.Commands;
@@ -49,6 +50,43 @@ internal static class SandboxCommand
             return 0;
         });
 
-        return new Command("sandbox", "Synthetic sandbox data") { seed, identities };
+        var accountCount = new Option<int>("--count") { Description = "How many accounts", DefaultValueFactory = _ => 5 };
+        var profession = new Option<string>("--profession") { Description = "Only professionals of this profession (TRE_G15 code, e.g. 10 doctor, 21 pharmacist, 60 nurse)" };
+        var accounts = new Command("accounts", "Print sandbox professionals' logins as a JSON array: login, password, totpSecret (base32), idNat") { accountCount, profession };
+        accounts.SetAction(async (parse, ct) =>
+        {
+            var k = parse.GetValue(accountCount);
+            if (k is < 1 or > 1000)
+            {
+                await Console.Error.WriteLineAsync("--count must be from 1 to 1000.");
+                return 2;
+            }
+
+            using var host = await CliHost.StartAsync(rawArgs, ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var list = await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxProfessionalsAsync(k, parse.GetValue(profession), ct);
+            Console.Out.WriteLine(CliJson.Write(list));
+            return 0;
+        });
+
+        var patientCount = new Option<int>("--count") { Description = "How many accounts", DefaultValueFactory = _ => 5 };
+        var patients = new Command("patients", "Print sandbox patients' logins as a JSON array: login, password, totpSecret (base32), ins") { patientCount };
+        patients.SetAction(async (parse, ct) =>
+        {
+            var k = parse.GetValue(patientCount);
+            if (k is < 1 or > 1000)
+            {
+                await Console.Error.WriteLineAsync("--count must be from 1 to 1000.");
+                return 2;
+            }
+
+            using var host = await CliHost.StartAsync(rawArgs, ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            var list = await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxPatientsAsync(k, ct);
+            Console.Out.WriteLine(CliJson.Write(list));
+            return 0;
+        });
+
+        return new Command("sandbox", "Synthetic sandbox data") { seed, identities, accounts, patients };
     }
 }

@@ -55,6 +55,7 @@ public static class WebComposition
         OperationalEndpoints.Map(app);
         FhirMetadataEndpoint.Map(app);
         app.MapConnectEndpoints();
+        app.MapRazorPages();
         app.MapIdentityEndpoints();
         app.MapDirectoryEndpoints();
         return app;

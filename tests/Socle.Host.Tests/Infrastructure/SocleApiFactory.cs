@@ -17,6 +17,9 @@ public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public abstract string Provider { get; }
 
+    /// <summary>Each factory's own data directory (sandbox extracts, outbox), so that parallel classes never share files.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"socle-test-data-{Guid.NewGuid():N}");
+
     public RecordingMergeHandler MergeEvents { get; } = new();
 
     public async Task InitializeAsync()
@@ -29,6 +32,10 @@ public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         await DisposeAsync();
         await DropDatabaseAsync();
+        if (System.IO.Directory.Exists(DataDirectory))
+        {
+            System.IO.Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 
     protected abstract Task<string> CreateDatabaseAsync();
@@ -38,6 +45,7 @@ public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLi
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Socle:Storage:Provider", Provider);
+        builder.UseSetting("Socle:Storage:DataDirectory", DataDirectory);
         builder.UseSetting("ConnectionStrings:Socle", connectionString);
         builder.UseSetting("Socle:Identity:SandboxPopulation", SandboxPopulation.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Socle:Outbox:PollIntervalMs", "50");

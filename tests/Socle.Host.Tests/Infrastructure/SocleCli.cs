@@ -34,8 +34,6 @@ public static class SocleCli
 /// <summary>A host on a SQLite data directory that the CLI is pointed at too.</summary>
 public sealed class DataDirectoryApiFactory : SocleApiFactory
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "socle-cli-" + Guid.NewGuid().ToString("N")[..8]);
-
     public override string Provider => "Sqlite";
 
     protected override Task<string> CreateDatabaseAsync()
@@ -47,7 +45,6 @@ public sealed class DataDirectoryApiFactory : SocleApiFactory
     protected override Task DropDatabaseAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        System.IO.Directory.Delete(DataDirectory, recursive: true);
         return Task.CompletedTask;
     }
 }

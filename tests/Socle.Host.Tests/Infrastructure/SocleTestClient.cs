@@ -39,7 +39,7 @@ public sealed class SocleTestClient
         var registered = await scope.ServiceProvider.GetRequiredService<IClientRegistry>()
             .RegisterAsync(new ClientRegistration("test client", organisation, [scopes]), CancellationToken.None);
         var http = factory.CreateClient();
-        var client = new SocleTestClient(http, organisation, registered.ClientId, registered.ClientSecret);
+        var client = new SocleTestClient(http, organisation, registered.ClientId, registered.ClientSecret!);
         var token = await client.RequestTokenAsync();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Socle.BuildingBlocks.Security;
 using Socle.BuildingBlocks.Storage;
+using Socle.Connect.Accounts;
 using Socle.Connect.Contracts;
 using Socle.Connect.Domain;
-using Socle.Connect.Features.Discovery;
-using Socle.Connect.Features.IssueToken;
+using Socle.Connect.Oidc;
 using Socle.Connect.Security;
 using Socle.Connect.Storage;
 
@@ -14,32 +18,57 @@ namespace Socle.Connect;
 
 public static class ConnectModule
 {
-    /// <summary>Client registry and token service; usable without a web host (the CLI registers clients).</summary>
+    /// <summary>Client registry, accounts and token service; usable without a web host (the CLI registers clients and accounts).</summary>
     public static IServiceCollection AddConnectModule(this IServiceCollection services)
     {
         services.AddOptions<ConnectOptions>().BindConfiguration(ConnectOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddModuleDbContext<ConnectDbContext>(ConnectDbContext.ModuleName);
+        services.AddSingleton(new ScopeDefinition(TokenService.OpenIdScope, "OpenID Connect login: an ID token and userinfo"));
+        services.AddSingleton(new ScopeDefinition("profile", "The person's names and identifiers in userinfo"));
+        services.AddSingleton(new ScopeDefinition("scope_all", "Every Pro Santé Connect claim in userinfo (SubjectRefPro...)"));
         services.AddScoped<IClientRegistry, ClientRegistry>();
+        services.AddScoped<IAccountAdministration, AccountAdministration>();
+        services.TryAddSingleton<IAccountMessageSender, FileOutboxSender>();
         services.AddSingleton<SigningKeyStore>();
-        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<TokenSigner>();
         services.AddSingleton<IssuerResolver>();
+        services.AddScoped<SandboxCredentials>();
+        services.AddScoped<PersonClaimsBuilder>();
+        services.AddScoped<TokenService>();
         services.AddHttpContextAccessor();
         return services;
     }
 
-    /// <summary>Bearer-token authentication of resource endpoints with Socle's own tokens.</summary>
+    /// <summary>Bearer tokens for resource endpoints, the login cookies of the Connect pages, shared data-protection keys.</summary>
     public static IServiceCollection AddConnectAuthentication(this IServiceCollection services)
     {
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        ConnectCookies.Configure(authentication);
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddAuthorization();
+        services.AddDataProtection().SetApplicationName("socle");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddScoped<ClientAuthenticator>();
+        services.AddScoped<JwtAssertionValidator>();
+        services.AddScoped<TokenGrants>();
+        services.AddScoped<ConnectAudit>();
+        services.AddScoped<LoginThrottle>();
+        services.AddScoped<AccountService>();
+        services.AddRazorPages();
+
+        // French pages: letters with accents stay as they are in the HTML instead of numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return services;
     }
 
     public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder routes)
     {
-        IssueTokenEndpoint.Map(routes);
+        TokenEndpoint.Map(routes);
         DiscoveryEndpoints.Map(routes);
+        AuthorizeEndpoint.Map(routes);
+        UserinfoEndpoint.Map(routes);
+        IntrospectionEndpoints.Map(routes);
         return routes;
     }
 }

@@ -11,6 +11,12 @@ public interface ISandboxDirectory
 
     /// <summary>Generates and imports the sandbox directory if no snapshot has been published yet.</summary>
     Task<ImportReport?> SeedAsync(int persons, string workDirectory, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// IdNat_PS of professionals of the published directory with a current activity, in identifier order,
+    /// optionally only those of one profession (TRE_G15 code): the sandbox accounts of Connect are theirs.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListProfessionalsAsync(int count, string? professionCode, CancellationToken cancellationToken);
 }
 
 /// <summary>The generated files and their line counts.</summary>

@@ -11,6 +11,13 @@ public interface ISandboxIdentities
     /// name, first given name, birth date and sex with another one (INSi answers 02 on those traits).
     /// </summary>
     Task<IReadOnlyList<SandboxIdentity>> ListAsync(int count, bool homonyms, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Qualifies the first <paramref name="count"/> reference identities in <paramref name="organisation"/>'s repository,
+    /// as a patient space does at enrolment: traits from INSi, identity checked with the appli carte Vitale (AV), so
+    /// QUAL. Identities already there are reused; the answer is in reference order.
+    /// </summary>
+    Task<IReadOnlyList<PatientIdentity>> EnrolQualifiedAsync(string organisation, int count, CancellationToken cancellationToken);
 }
 
 public sealed record SeedResult(long Existing, long Added);

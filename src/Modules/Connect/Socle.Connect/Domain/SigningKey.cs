@@ -11,6 +11,9 @@ internal sealed class SigningKey
 
     public long CreatedAtMs { get; set; }
 
+    /// <summary>When the key started signing; null for the next key, published ahead so that caches already hold it.</summary>
+    public long? ActivatedAtMs { get; set; }
+
     /// <summary>Retired keys stay published (to validate tokens already issued) but no longer sign.</summary>
     public long? RetiredAtMs { get; set; }
 }

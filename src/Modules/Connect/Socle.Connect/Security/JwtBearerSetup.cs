@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Socle.Connect.Oidc;
+using Socle.Connect.Storage;
 
 namespace Socle.Connect.Security;
 
@@ -29,6 +33,21 @@ internal sealed class JwtBearerSetup(SigningKeyStore keys, IssuerResolver issuer
                 return expires is not null && now <= expires.Value + ClockSkew && (notBefore is null || now >= notBefore.Value - ClockSkew);
             },
             NameClaimType = "sub",
+        };
+        options.Events = new JwtBearerEvents
+        {
+            // A person's tokens carry their family: once it is revoked (logout, reuse, revocation) they stop working.
+            OnTokenValidated = async context =>
+            {
+                if (context.SecurityToken is JsonWebToken token && token.TryGetPayloadValue<string>("fid", out _))
+                {
+                    var db = context.HttpContext.RequestServices.GetRequiredService<ConnectDbContext>();
+                    if (await IntrospectionEndpoints.RevokedAsync(db, token, context.HttpContext.RequestAborted))
+                    {
+                        context.Fail("The token was revoked.");
+                    }
+                }
+            },
         };
     }
 }

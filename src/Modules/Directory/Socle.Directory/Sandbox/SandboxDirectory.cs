@@ -24,4 +24,13 @@ internal sealed class SandboxDirectory(DirectoryGenerator generator, IDirectoryI
         var files = await GenerateAsync(persons, workDirectory, day: 0, null, cancellationToken);
         return await import.ImportAsync(files.Files, null, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<string>> ListProfessionalsAsync(int count, string? professionCode, CancellationToken cancellationToken) =>
+        await db.Activities.AsNoTracking()
+            .Where(a => a.ValidTo == null && a.IdNat != null && (professionCode == null || a.ProfessionCode == professionCode))
+            .Select(a => a.IdNat!)
+            .Distinct()
+            .OrderBy(x => x)
+            .Take(count)
+            .ToListAsync(cancellationToken);
 }

@@ -3,12 +3,18 @@ using Socle.Identity.Contracts;
 using Socle.Identity.Domain;
 using Socle.Identity.Domain.Reference;
 using Socle.Identity.Fhir;
+using Socle.Identity.Domain.Local;
+using Socle.Identity.Features.Patients;
+using Socle.Identity.Features.Shared;
 using Socle.Identity.Storage;
 
 namespace Socle.Identity.Sandbox;
 
-internal sealed class SandboxIdentities(IdentityDbContext db, ReferenceBulkWriter writer) : ISandboxIdentities
+internal sealed class SandboxIdentities(IdentityDbContext db, ReferenceBulkWriter writer, LocalIdentityStore store, IPatientIdentities identities, IAuditTrail audit, TimeProvider clock) : ISandboxIdentities
 {
+    /// <summary>Appli carte Vitale: the high-trust digital identity a patient space enrols with.</summary>
+    private const string EnrolmentDocument = "AV";
+
     public async Task<SeedResult> SeedAsync(long count, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var existing = await db.ReferenceIdentities.AsNoTracking().MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0;
@@ -30,6 +36,37 @@ internal sealed class SandboxIdentities(IdentityDbContext db, ReferenceBulkWrite
             : await db.ReferenceIdentities.AsNoTracking().OrderBy(r => r.Id).Take(count).ToListAsync(cancellationToken);
 
         return rows.Select(r => new SandboxIdentity(r.Nir, r.Oid, r.BirthFamilyName, r.BirthGivenNames, PatientMapper.Date(r.BirthDate), r.Gender.ToFhir(), r.Birthplace)).ToList();
+    }
+
+    public async Task<IReadOnlyList<PatientIdentity>> EnrolQualifiedAsync(string organisation, int count, CancellationToken cancellationToken)
+    {
+        var references = await db.ReferenceIdentities.AsNoTracking().OrderBy(r => r.Id).Take(count).ToListAsync(cancellationToken);
+        var nirs = references.Select(r => r.Nir).ToList();
+        var existing = await db.LocalIdentities.AsNoTracking()
+            .Where(x => x.Organisation == organisation && x.MergedIntoId == null && x.Ins != null && nirs.Contains(x.Ins))
+            .ToDictionaryAsync(x => x.Ins!, x => x.Id, cancellationToken);
+        var created = new List<LocalIdentity>();
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var reference in references.Where(r => !existing.ContainsKey(r.Nir)))
+        {
+            var id = Guid.CreateVersion7(clock.GetUtcNow());
+            var identity = new LocalIdentity { Id = id, Organisation = organisation, IppSystem = CreatePatientEndpoint.DefaultIppSystem(organisation), Ipp = id.ToString("N") };
+            identity.AttachIns(reference, now);
+            identity.ValidateWithDocument(EnrolmentDocument, now);
+            store.Add(identity);
+            created.Add(identity);
+            existing[reference.Nir] = id;
+        }
+
+        await store.SaveAsync(cancellationToken);
+        await audit.RecordAllAsync("identity.create", created, cancellationToken);
+        var result = new List<PatientIdentity>();
+        foreach (var nir in nirs)
+        {
+            result.Add((await identities.FindAsync(existing[nir], cancellationToken))!);
+        }
+
+        return result;
     }
 
     /// <summary>

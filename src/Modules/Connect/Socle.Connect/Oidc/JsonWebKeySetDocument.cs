@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Socle.Connect.Features.Discovery;
+namespace Socle.Connect.Oidc;
 
 internal sealed record JsonWebKeySetDocument([property: JsonPropertyName("keys")] IReadOnlyList<PublicJsonWebKey> Keys);
 

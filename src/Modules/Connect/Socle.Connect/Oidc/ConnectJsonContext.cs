@@ -1,12 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
-using Socle.Connect.Features.Discovery;
-using Socle.Connect.Features.IssueToken;
 
-namespace Socle.Connect.Features;
+namespace Socle.Connect.Oidc;
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(TokenErrorBody))]
 [JsonSerializable(typeof(ProviderMetadata))]
 [JsonSerializable(typeof(JsonWebKeySetDocument))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class ConnectJsonContext : JsonSerializerContext;

@@ -1,0 +1,201 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Socle.Audit.Contracts;
+using Socle.BuildingBlocks.Security;
+using Socle.Connect.Accounts;
+using Socle.Connect.Domain;
+using Socle.Connect.Security;
+using Socle.Connect.Storage;
+using Socle.Directory.Contracts;
+
+namespace Socle.Connect.Oidc;
+
+/// <summary>The grants of the token endpoint, for an authenticated client.</summary>
+internal sealed class TokenGrants(
+    ConnectDbContext db,
+    TokenService tokens,
+    TokenSigner signer,
+    IssuerResolver issuer,
+    JwtAssertionValidator assertions,
+    PersonClaimsBuilder people,
+    IDirectory directory,
+    ConnectAudit audit,
+    IHttpContextAccessor accessor,
+    TimeProvider clock)
+{
+    /// <summary>RFC 8176 methods that are a second factor; an organisation asserting indirect authentication names one.</summary>
+    private static readonly HashSet<string> SecondFactorMethods = ["mfa", "otp", "hwk", "sc", "swk", "sms", "fpt", "face", "iris", "pin"];
+
+    private HttpContext Http => accessor.HttpContext!;
+
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task<TokenResponse> ClientCredentialsAsync(ClientApplication client, IFormCollection form, CancellationToken cancellationToken)
+    {
+        var scopes = RequestedScopes(client, form, ScopeSet.Parse(client.Scopes));
+        var token = await signer.IssueAccessTokenAsync(issuer.Current(), client.ClientId, client.ClientId, client.Organisation, scopes, null, cancellationToken);
+        return new TokenResponse(token, "Bearer", signer.AccessTokenLifetime, string.Join(' ', scopes));
+    }
+
+    public async Task<TokenResponse> AuthorizationCodeAsync(ClientApplication client, IFormCollection form, CancellationToken cancellationToken)
+    {
+        var code = Required(form, "code");
+        var redirectUri = Required(form, "redirect_uri");
+        var verifier = Required(form, "code_verifier");
+        var hash = Handles.Hash(code);
+        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.HandleHash == hash && g.Kind == GrantKinds.AuthorizationCode, cancellationToken);
+        if (grant is null || grant.ClientId != client.ClientId)
+        {
+            throw new OAuthException(TokenError.InvalidGrant("Unknown authorization code."));
+        }
+
+        var family = await db.Families.SingleAsync(f => f.Id == grant.FamilyId, cancellationToken);
+        if (grant.ConsumedAtMs is not null)
+        {
+            await RevokeAsync(family, client, "authorization code reused", cancellationToken);
+            throw new OAuthException(TokenError.InvalidGrant("This authorization code was already used; the tokens issued from it are revoked."));
+        }
+
+        if (grant.ExpiresAtMs < Now || family.RevokedAtMs is not null)
+        {
+            throw new OAuthException(TokenError.InvalidGrant("The authorization code has expired."));
+        }
+
+        if (!string.Equals(grant.RedirectUri, redirectUri, StringComparison.Ordinal))
+        {
+            throw new OAuthException(TokenError.InvalidGrant("redirect_uri differs from the one of the authorization request."));
+        }
+
+        if (!Pkce.Matches(verifier, grant.CodeChallenge!))
+        {
+            throw new OAuthException(TokenError.InvalidGrant("The PKCE code_verifier does not match the code_challenge."));
+        }
+
+        if (!await ConsumeAsync(hash, cancellationToken))
+        {
+            await RevokeAsync(family, client, "authorization code reused", cancellationToken);
+            throw new OAuthException(TokenError.InvalidGrant("This authorization code was already used; the tokens issued from it are revoked."));
+        }
+
+        var response = await tokens.IssueAsync(issuer.Current(), client, family, ScopeSet.Parse(grant.Scopes).Order(StringComparer.Ordinal).ToList(), grant.Nonce, withRefreshToken: true, cancellationToken);
+        await RecordIssueAsync(client, family, GrantTypes.AuthorizationCode);
+        return response;
+    }
+
+    public async Task<TokenResponse> RefreshAsync(ClientApplication client, IFormCollection form, CancellationToken cancellationToken)
+    {
+        var hash = Handles.Hash(Required(form, "refresh_token"));
+        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.HandleHash == hash && g.Kind == GrantKinds.RefreshToken, cancellationToken);
+        if (grant is null || grant.ClientId != client.ClientId)
+        {
+            throw new OAuthException(TokenError.InvalidGrant("Unknown refresh token."));
+        }
+
+        var family = await db.Families.SingleAsync(f => f.Id == grant.FamilyId, cancellationToken);
+        if (family.RevokedAtMs is not null || grant.ExpiresAtMs < Now)
+        {
+            throw new OAuthException(TokenError.InvalidGrant("The refresh token has expired or was revoked."));
+        }
+
+        if (grant.ConsumedAtMs is not null || !await ConsumeAsync(hash, cancellationToken))
+        {
+            await RevokeAsync(family, client, "refresh token reused", cancellationToken);
+            throw new OAuthException(TokenError.InvalidGrant("This refresh token was already used; every token of its authorization is revoked."));
+        }
+
+        if (family.AccountId is { } accountId && !await db.Accounts.AnyAsync(a => a.Id == accountId && a.State == AccountStates.Active, cancellationToken))
+        {
+            await RevokeAsync(family, client, "account disabled", cancellationToken);
+            throw new OAuthException(TokenError.InvalidGrant("The account is no longer active."));
+        }
+
+        var scopes = RequestedScopes(client, form, ScopeSet.Parse(grant.Scopes));
+        var response = await tokens.IssueAsync(issuer.Current(), client, family, scopes, nonce: null, withRefreshToken: true, cancellationToken);
+        await RecordIssueAsync(client, family, GrantTypes.RefreshToken);
+        return response;
+    }
+
+    /// <summary>
+    /// Indirect authentication (RFC 7523 §2.1): the organisation signs an assertion whose <c>sub</c> is the
+    /// professional's IdNat_PS and whose <c>amr</c> names the second factor it checked itself.
+    /// </summary>
+    public async Task<TokenResponse> JwtBearerAsync(ClientApplication client, IFormCollection form, CancellationToken cancellationToken)
+    {
+        if (client.PublicKeyPem is null)
+        {
+            throw new OAuthException(new TokenError("unauthorized_client", "Register the organisation's public key (socle clients add --public-key) to use assertions."));
+        }
+
+        var assertion = await assertions.ValidateAsync(Required(form, "assertion"), client, issuer.Current() + "/token", cancellationToken);
+        var amr = assertion.TryGetPayloadValue<string[]>("amr", out var methods) ? methods : [];
+        if (!amr.Any(SecondFactorMethods.Contains))
+        {
+            throw new OAuthException(TokenError.InvalidGrant("The assertion must attest the organisation's second factor in amr (for example [\"pwd\",\"otp\"])."));
+        }
+
+        var idNat = assertion.Subject;
+        var professional = string.IsNullOrEmpty(idNat) ? null : await directory.FindProfessionalAsync(idNat, cancellationToken);
+        if (professional is null)
+        {
+            throw new OAuthException(TokenError.InvalidGrant($"The assertion's sub '{idNat}' is not a professional of the directory (IdNat_PS)."));
+        }
+
+        assertion.TryGetPayloadValue<string>("activity", out var requestedActivity);
+        var activity = professional.Activities.FirstOrDefault(a => a.Id == requestedActivity)
+            ?? professional.Activities.FirstOrDefault(a => a.Structure?.FinessSite == client.Organisation || a.Structure?.FinessLegalEntity == client.Organisation);
+        if (requestedActivity is not null && activity?.Id != requestedActivity)
+        {
+            throw new OAuthException(TokenError.InvalidGrant($"The professional has no activity '{requestedActivity}'."));
+        }
+
+        var person = await people.ProfessionalAsync(professional.IdNat, activity?.Id, cancellationToken);
+        var authTime = assertion.TryGetPayloadValue<long>("auth_time", out var at) ? at : new DateTimeOffset(assertion.IssuedAt, TimeSpan.Zero).ToUnixTimeSeconds();
+        var claims = new FamilyClaims(person!.Subject, person.PersonId, authTime, FamilyClaims.Eidas1, amr, FamilyClaims.Indirect, null, person.AccessTokenClaims, person.Userinfo);
+        var family = new TokenFamily { Id = Guid.CreateVersion7(clock.GetUtcNow()), ClientId = client.ClientId, ClaimsJson = claims.ToJson(), CreatedAtMs = Now };
+        db.Families.Add(family);
+        var scopes = RequestedScopes(client, form, ScopeSet.Parse(client.Scopes));
+        var response = await tokens.IssueAsync(issuer.Current(), client, family, scopes, nonce: null, withRefreshToken: false, cancellationToken);
+        await audit.RecordAsync(Http, "connect.token", client.ClientId, client.Organisation, person.PersonId, AuditOutcome.Success, $"{GrantTypes.JwtBearer}; auth_mode=indirect; amr={string.Join(',', amr)}", "TokenFamily", family.Id.ToString("N"));
+        return response;
+    }
+
+    private static List<string> RequestedScopes(ClientApplication client, IFormCollection form, IReadOnlySet<string> ceiling)
+    {
+        var allowed = ScopeSet.Parse(client.Scopes);
+        var requested = form.ContainsKey("scope") ? ScopeSet.Parse(form["scope"].ToString()) : ceiling;
+        var refused = requested.Where(s => !allowed.Contains(s) || !ceiling.Contains(s)).ToList();
+        if (refused.Count > 0 || requested.Count == 0)
+        {
+            throw new OAuthException(new TokenError("invalid_scope", $"Scope(s) not granted: {string.Join(' ', refused)}."));
+        }
+
+        return requested.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Required(IFormCollection form, string name)
+    {
+        var value = form[name].ToString();
+        return value.Length > 0 ? value : throw new OAuthException(TokenError.InvalidRequest($"{name} is required."));
+    }
+
+    /// <summary>Marks a handle used; false when another request already did (the race counts as a reuse).</summary>
+    private async Task<bool> ConsumeAsync(string hash, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return await db.Grants.Where(g => g.HandleHash == hash && g.ConsumedAtMs == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.ConsumedAtMs, now), cancellationToken) == 1;
+    }
+
+    private async Task RevokeAsync(TokenFamily family, ClientApplication client, string reason, CancellationToken cancellationToken)
+    {
+        await tokens.RevokeFamilyAsync(family.Id, reason, cancellationToken);
+        await audit.RecordAsync(Http, "connect.revoke", client.ClientId, client.Organisation, FamilyClaims.FromJson(family.ClaimsJson).PersonId, AuditOutcome.Success, reason, "TokenFamily", family.Id.ToString("N"));
+    }
+
+    private Task RecordIssueAsync(ClientApplication client, TokenFamily family, string grantType)
+    {
+        var claims = FamilyClaims.FromJson(family.ClaimsJson);
+        return audit.RecordAsync(Http, "connect.token", client.ClientId, client.Organisation, claims.PersonId, AuditOutcome.Success, $"{grantType}; auth_mode={claims.AuthMode}", "TokenFamily", family.Id.ToString("N"));
+    }
+}

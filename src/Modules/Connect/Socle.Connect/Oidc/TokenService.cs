@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Socle.BuildingBlocks.Security;
+using Socle.Connect.Domain;
+using Socle.Connect.Storage;
+
+namespace Socle.Connect.Oidc;
+
+/// <summary>Issues the tokens of a person's authorization (access, ID and refresh tokens) and revokes families.</summary>
+internal sealed class TokenService(ConnectDbContext db, TokenSigner signer, IOptions<ConnectOptions> options, TimeProvider clock)
+{
+    public const string OpenIdScope = "openid";
+
+    public async Task<TokenResponse> IssueAsync(
+        string issuer, ClientApplication client, TokenFamily family, IReadOnlyCollection<string> scopes, string? nonce, bool withRefreshToken, CancellationToken cancellationToken)
+    {
+        var claims = FamilyClaims.FromJson(family.ClaimsJson);
+        var extra = new Dictionary<string, object>
+        {
+            [SocleClaims.Person] = claims.PersonId,
+            ["auth_mode"] = claims.AuthMode,
+            ["acr"] = claims.Acr,
+            ["amr"] = claims.Amr.ToArray(),
+            ["auth_time"] = claims.AuthTime,
+            ["fid"] = family.Id.ToString("N"),
+        };
+        foreach (var (key, value) in claims.Access)
+        {
+            extra[key] = value;
+        }
+
+        if (claims.SessionId is not null)
+        {
+            extra["sid"] = claims.SessionId;
+        }
+
+        var accessToken = await signer.IssueAccessTokenAsync(issuer, claims.Subject, client.ClientId, client.Organisation, scopes, extra, cancellationToken);
+        string? idToken = null;
+        if (scopes.Contains(OpenIdScope))
+        {
+            var id = new Dictionary<string, object>
+            {
+                ["sub"] = claims.Subject,
+                ["azp"] = client.ClientId,
+                ["auth_time"] = claims.AuthTime,
+                ["acr"] = claims.Acr,
+                ["amr"] = claims.Amr.ToArray(),
+                ["at_hash"] = AtHash(accessToken),
+            };
+            if (nonce is not null)
+            {
+                id["nonce"] = nonce;
+            }
+
+            if (claims.SessionId is not null)
+            {
+                id["sid"] = claims.SessionId;
+            }
+
+            foreach (var name in new[] { "preferred_username", "SubjectNameID", "given_name", "family_name" })
+            {
+                if (claims.Userinfo[name] is { } value)
+                {
+                    id[name] = value.GetValue<string>();
+                }
+            }
+
+            idToken = await signer.SignAsync(issuer, client.ClientId, "JWT", options.Value.IdTokenLifetimeSeconds, id, cancellationToken);
+        }
+
+        string? refreshToken = null;
+        if (withRefreshToken && client.Allows(GrantTypes.RefreshToken))
+        {
+            refreshToken = Handles.New();
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            db.Grants.Add(new Grant
+            {
+                HandleHash = Handles.Hash(refreshToken),
+                Kind = GrantKinds.RefreshToken,
+                FamilyId = family.Id,
+                ClientId = client.ClientId,
+                Scopes = string.Join(' ', scopes),
+                Nonce = null,
+                CreatedAtMs = now,
+                ExpiresAtMs = now + (options.Value.RefreshTokenLifetimeSeconds * 1000L),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new TokenResponse(accessToken, "Bearer", signer.AccessTokenLifetime, string.Join(' ', scopes), idToken, refreshToken);
+    }
+
+    /// <summary>Revokes a family: its refresh tokens stop working and its access tokens stop validating.</summary>
+    public async Task RevokeFamilyAsync(Guid familyId, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await db.Families.Where(f => f.Id == familyId && f.RevokedAtMs == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.RevokedAtMs, now).SetProperty(f => f.RevokedReason, reason), cancellationToken);
+    }
+
+    public static string AtHash(string accessToken)
+    {
+        var hash = SHA256.HashData(Encoding.ASCII.GetBytes(accessToken));
+        return Base64UrlEncoder.Encode(hash.AsSpan(0, hash.Length / 2).ToArray());
+    }
+}

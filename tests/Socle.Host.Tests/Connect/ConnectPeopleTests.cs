@@ -1,0 +1,182 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Socle.Connect.Contracts;
+using Socle.Host.Tests.Infrastructure;
+
+namespace Socle.Host.Tests.Connect;
+
+/// <summary>Patient accounts (activation, TOTP enrolment), professional accounts created by an operator, indirect authentication.</summary>
+public abstract class ConnectPeopleTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : SocleApiFactory
+{
+    [Fact]
+    public async Task A_patient_activates_the_account_enrols_TOTP_and_gets_tokens_without_the_NIR()
+    {
+        await using var scope = OperatorScope.Create(factory);
+        var admin = scope.ServiceProvider.GetRequiredService<IAccountAdministration>();
+        var enrolled = await admin.SandboxPatientsAsync(1, CancellationToken.None);
+        var ins = enrolled[0].Ins;
+
+        // A second, operator-made account for another qualified identity: pending until activated.
+        var other = (await scope.ServiceProvider.GetRequiredService<Socle.Identity.Contracts.ISandboxIdentities>().EnrolQualifiedAsync("750000010", 2, CancellationToken.None))[1];
+        var enrolment = await admin.CreatePatientAsync(other.Ins!, "patient.test@example.org", CancellationToken.None);
+        Assert.True(File.Exists(enrolment.DeliveredTo));
+        Assert.Contains(enrolment.ActivationCode, await File.ReadAllTextAsync(enrolment.DeliveredTo!), StringComparison.Ordinal);
+        await Assert.ThrowsAsync<Socle.BuildingBlocks.Errors.DomainException>(() => admin.CreatePatientAsync(other.Ins!, null, CancellationToken.None));
+
+        var rp = await OidcTestClient.RegisterAsync(factory, scopes: "openid profile");
+        var activation = await rp.FollowAsync("/connect/activate");
+        var enrol = await rp.SubmitAsync(activation, new Dictionary<string, string>
+        {
+            ["Login"] = enrolment.Login, ["ActivationCode"] = enrolment.ActivationCode, ["Password"] = "Un mot de passe solide", ["SecondFactor"] = "totp",
+        });
+        Assert.Equal("/connect/enrol-totp", enrol.RequestMessage!.RequestUri!.AbsolutePath);
+        var html = await enrol.Content.ReadAsStringAsync();
+        Assert.Contains("data:image/svg+xml;base64,", html, StringComparison.Ordinal);
+        var secret = System.Text.RegularExpressions.Regex.Match(html, "id=\"secret\">(?<s>[A-Z2-7]+)<").Groups["s"].Value;
+        var done = await rp.SubmitAsync(enrol, new Dictionary<string, string> { ["Code"] = OidcTestClient.CurrentTotp(secret) });
+        Assert.Equal("/connect/account", done.RequestMessage!.RequestUri!.AbsolutePath);
+
+        // The activation code works once.
+        var reuse = await rp.SubmitAsync(await rp.FollowAsync("/connect/activate"), new Dictionary<string, string>
+        {
+            ["Login"] = enrolment.Login, ["ActivationCode"] = enrolment.ActivationCode, ["Password"] = "Un autre mot de passe", ["SecondFactor"] = "totp",
+        });
+        Assert.Contains("incorrect", await OidcTestClient.TextAsync(reuse), StringComparison.Ordinal);
+
+        var code = OidcTestClient.CallbackParameters(await rp.FollowAsync(rp.AuthorizeUrl(scope: "openid profile")))["code"];
+        var tokens = await OidcTestClient.JsonAsync(await rp.ExchangeCodeAsync(code));
+        var access = tokens.GetProperty("access_token").GetString()!;
+        Assert.Equal(other.Id.ToString("N"), new JsonWebToken(access).GetClaim("patient_id").Value);
+        foreach (var token in new[] { access, tokens.GetProperty("id_token").GetString()! })
+        {
+            Assert.DoesNotContain(other.Ins!, Base64UrlEncoder.Decode(token.Split('.')[1]), StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(ins, other.Ins);
+    }
+
+    [Fact]
+    public async Task An_expired_activation_code_is_refused()
+    {
+        await using var scope = OperatorScope.Create(factory);
+        var identity = (await scope.ServiceProvider.GetRequiredService<Socle.Identity.Contracts.ISandboxIdentities>().EnrolQualifiedAsync("750000010", 3, CancellationToken.None))[2];
+        var enrolment = await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().CreatePatientAsync(identity.Ins!, null, CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<Socle.Connect.Storage.ConnectDbContext>();
+        await db.Accounts.Where(a => a.Login == enrolment.Login).ExecuteUpdateAsync(s => s.SetProperty(a => a.ActivationExpiresAtMs, 1L));
+
+        var rp = await OidcTestClient.RegisterAsync(factory);
+        var page = await rp.SubmitAsync(await rp.FollowAsync("/connect/activate"), new Dictionary<string, string>
+        {
+            ["Login"] = enrolment.Login, ["ActivationCode"] = enrolment.ActivationCode, ["Password"] = "Un mot de passe solide", ["SecondFactor"] = "totp",
+        });
+        Assert.Contains("expiré", await OidcTestClient.TextAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_operator_created_professional_enrols_TOTP_by_QR_code_at_first_login()
+    {
+        var idNat = (await OidcTestClient.SandboxProfessionalAsync(factory, 20)).IdNat;
+        await using var scope = OperatorScope.Create(factory);
+        var db = scope.ServiceProvider.GetRequiredService<Socle.Connect.Storage.ConnectDbContext>();
+        await db.Accounts.Where(a => a.IdNat == idNat).ExecuteDeleteAsync();
+        var created = await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().CreateProfessionalAsync(idNat, CancellationToken.None);
+
+        var rp = await OidcTestClient.RegisterAsync(factory);
+        var page = await rp.SubmitAsync(await rp.FollowAsync(rp.AuthorizeUrl()), new Dictionary<string, string> { ["Login"] = created.Login, ["Password"] = created.InitialPassword });
+        Assert.Equal("/connect/enrol-totp", page.RequestMessage!.RequestUri!.AbsolutePath);
+        var secret = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "id=\"secret\">(?<s>[A-Z2-7]+)<").Groups["s"].Value;
+        var wrong = await rp.SubmitAsync(page, new Dictionary<string, string> { ["Code"] = "000000" == OidcTestClient.CurrentTotp(secret) ? "111111" : "000000" });
+        Assert.Contains("Code incorrect", await OidcTestClient.TextAsync(wrong), StringComparison.Ordinal);
+        var next = await rp.SubmitAsync(wrong, new Dictionary<string, string> { ["Code"] = OidcTestClient.CurrentTotp(secret) });
+        if (next.RequestMessage!.RequestUri!.AbsolutePath == "/connect/activity")
+        {
+            var id = System.Text.RegularExpressions.Regex.Match(await next.Content.ReadAsStringAsync(), "name=\"ActivityId\" value=\"(?<id>[^\"]+)\"").Groups["id"].Value;
+            next = await rp.SubmitAsync(next, new Dictionary<string, string> { ["ActivityId"] = id });
+        }
+
+        Assert.True(OidcTestClient.CallbackParameters(next).ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task An_organisation_obtains_an_indirect_token_with_a_signed_assertion()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await using var scope = OperatorScope.Create(factory);
+        var client = await scope.ServiceProvider.GetRequiredService<IClientRegistry>().RegisterAsync(
+            new ClientRegistration("DPI hôpital", "540002698", ["directory.read"])
+            {
+                GrantTypes = ["urn:ietf:params:oauth:grant-type:jwt-bearer"],
+                PublicKeyPem = key.ExportSubjectPublicKeyInfoPem(),
+            }, CancellationToken.None);
+        var idNat = (await OidcTestClient.SandboxProfessionalAsync(factory, 21)).IdNat;
+        var http = factory.CreateClient();
+        var tokenEndpoint = new Uri(http.BaseAddress!, "/connect/token").ToString();
+
+        string Assertion(string? sub, string[]? amr, string audience, string alg = "ES256")
+        {
+            var claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString("N") };
+            if (amr is not null)
+            {
+                claims["amr"] = amr;
+            }
+
+            return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+            {
+                Issuer = client.ClientId,
+                Subject = sub is null ? null : new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", sub)]),
+                Audience = audience,
+                Expires = DateTime.UtcNow.AddMinutes(2),
+                Claims = claims,
+                SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(key), alg),
+            });
+        }
+
+        async Task<HttpResponseMessage> Post(string assertion) => await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
+            ["assertion"] = assertion,
+            ["client_id"] = client.ClientId,
+            ["client_secret"] = client.ClientSecret!,
+        }));
+
+        var good = Assertion(idNat, ["pwd", "otp"], tokenEndpoint);
+        var response = await Post(good);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var access = new JsonWebToken((await OidcTestClient.JsonAsync(response)).GetProperty("access_token").GetString());
+        Assert.Equal("indirect", access.GetClaim("auth_mode").Value);
+        Assert.Equal(idNat, access.GetClaim("idnat").Value);
+
+        Assert.Equal("invalid_grant", (await OidcTestClient.JsonAsync(await Post(good))).GetProperty("error").GetString()); // jti replay
+        Assert.Equal("invalid_grant", (await OidcTestClient.JsonAsync(await Post(Assertion(idNat, ["pwd"], tokenEndpoint)))).GetProperty("error").GetString());
+        Assert.Equal("invalid_grant", (await OidcTestClient.JsonAsync(await Post(Assertion("899999999999", ["otp"], tokenEndpoint)))).GetProperty("error").GetString());
+        Assert.Equal("invalid_client", (await OidcTestClient.JsonAsync(await Post(Assertion(idNat, ["otp"], "https://elsewhere.example/token")))).GetProperty("error").GetString());
+        var parts = Assertion(idNat, ["otp"], tokenEndpoint).Split('.');
+        var unsigned = Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        Assert.Equal("invalid_client", (await OidcTestClient.JsonAsync(await Post(unsigned))).GetProperty("error").GetString());
+
+        var db = scope.ServiceProvider.GetRequiredService<Socle.Audit.Storage.AuditDbContext>();
+        Assert.True(await db.Entries.AnyAsync(e => e.Action == "connect.token" && e.Detail!.Contains("auth_mode=indirect")));
+    }
+
+    [Fact]
+    public async Task Key_rotation_keeps_the_previous_key_published_and_signs_with_the_next()
+    {
+        var http = factory.CreateClient();
+        var before = (await OidcTestClient.JsonAsync(await http.GetAsync("/connect/jwks"))).GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).ToList();
+        await using var scope = OperatorScope.Create(factory);
+        var active = await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().RotateSigningKeysAsync(CancellationToken.None);
+        var after = (await OidcTestClient.JsonAsync(await http.GetAsync("/connect/jwks"))).GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).ToList();
+        Assert.Contains(active, before);
+        Assert.All(before, kid => Assert.Contains(kid, after));
+        Assert.True(after.Count > before.Count);
+
+        var client = await SocleTestClient.CreateAsync(factory, "directory.read");
+        var token = await client.RequestTokenAsync();
+        Assert.Equal(active, new JsonWebToken(token).Kid);
+    }
+}
