@@ -20,6 +20,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || apt-get install -y -qq -f >/dev/null
 fi
 
+# The browser tests' relying party is a node application on openid-client (a certified OIDC library), pinned by its lock file.
+npm ci --prefix tests/Socle.Host.Tests/Browser/rp --no-audit --no-fund --loglevel=error 2>&1 | grep -v 'Unknown user config' || true
+[ -d tests/Socle.Host.Tests/Browser/rp/node_modules/openid-client ] || { echo "npm ci of the test relying party failed" >&2; exit 1; }
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 dotnet build Socle.slnx -c Release -warnaserror -nologo -clp:ErrorsOnly
 

@@ -25,8 +25,11 @@ public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLi
     public async Task InitializeAsync()
     {
         connectionString = await CreateDatabaseAsync();
-        _ = Server;
+        StartHost();
     }
+
+    /// <summary>Starts the in-memory test server; a browser fixture starts Kestrel on a real socket instead.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
