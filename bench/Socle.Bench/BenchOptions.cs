@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Socle.Bench;
 
 /// <summary>Command-line settings of a benchmark run.</summary>
-internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup, bool StartupOnly, string HostDll, bool DirectorySearch)
+internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup, bool StartupOnly, string HostDll, bool DirectorySearch, bool Connect)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -23,6 +23,7 @@ internal sealed record BenchOptions(string Provider, string? Connection, long Id
             args.Contains("--startup") || args.Contains("--startup-only"),
             args.Contains("--startup-only"),
             Get("--host-dll", Path.Combine(AppContext.BaseDirectory, "Socle.Host.dll")),
-            args.Contains("--directory-search"));
+            args.Contains("--directory-search"),
+            args.Contains("--connect"));
     }
 }

@@ -6,11 +6,12 @@ namespace Socle.Bench;
 /// <summary>Closed-loop load: N workers each send a request as soon as the previous one answers, for a fixed time.</summary>
 internal static class LoadRunner
 {
-    public static async Task<LoadResult> RunAsync(string name, HttpClient http, int concurrency, int seconds, Func<int, HttpRequestMessage> request)
+    /// <param name="observe">Sees each answer (worker index, body): a scenario whose next request depends on the last answer.</param>
+    public static async Task<LoadResult> RunAsync(string name, HttpClient http, int concurrency, int seconds, Func<int, HttpRequestMessage> request, Action<int, string>? observe = null)
     {
-        await RunWorkersAsync(http, concurrency, TimeSpan.FromSeconds(2), request);
+        await RunWorkersAsync(http, concurrency, TimeSpan.FromSeconds(2), request, observe);
         var watch = Stopwatch.StartNew();
-        var perWorker = await RunWorkersAsync(http, concurrency, TimeSpan.FromSeconds(seconds), request);
+        var perWorker = await RunWorkersAsync(http, concurrency, TimeSpan.FromSeconds(seconds), request, observe);
         var elapsed = watch.Elapsed.TotalSeconds;
         var latencies = perWorker.SelectMany(w => w.Latencies).Order().ToArray();
         return new LoadResult(name, latencies.Length, perWorker.Sum(w => w.Errors), elapsed, latencies);
@@ -62,7 +63,7 @@ internal static class LoadRunner
     }
 
     private static async Task<List<(List<double> Latencies, long Errors)>> RunWorkersAsync(
-        HttpClient http, int concurrency, TimeSpan duration, Func<int, HttpRequestMessage> request)
+        HttpClient http, int concurrency, TimeSpan duration, Func<int, HttpRequestMessage> request, Action<int, string>? observe)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
@@ -78,6 +79,7 @@ internal static class LoadRunner
                 using var response = await http.SendAsync(message);
                 await response.Content.LoadIntoBufferAsync();
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                observe?.Invoke(w, await response.Content.ReadAsStringAsync());
                 if (!response.IsSuccessStatusCode)
                 {
                     errors++;

@@ -33,7 +33,9 @@ internal static class BenchMain
             connection = $"Data Source={Path.Combine(tempDir, "socle.db")}";
         }
 
-        Console.WriteLine(options.DirectorySearch
+        Console.WriteLine(options.Connect
+            ? $"# Socle Connect benchmark: {options.Provider}, {options.Concurrency} clients x {options.Seconds} s"
+            : options.DirectorySearch
             ? $"# Socle Directory search benchmark: {options.Provider}, {options.Concurrency} clients x {options.Seconds} s"
             : $"# Socle Identity benchmark: {options.Provider}, {options.Identities:N0} reference identities, {options.Locals:N0} local identities, {options.Concurrency} clients x {options.Seconds} s");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
@@ -52,6 +54,12 @@ internal static class BenchMain
         if (options.DirectorySearch)
         {
             await DirectorySearchBench.RunAsync(host, options);
+            return;
+        }
+
+        if (options.Connect)
+        {
+            await ConnectBench.RunAsync(host, options);
             return;
         }
 
