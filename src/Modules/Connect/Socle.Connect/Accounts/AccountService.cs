@@ -32,6 +32,9 @@ internal sealed class AccountService(
 {
     private const int EmailCodeLifetimeSeconds = 600;
 
+    /// <summary>Checked when the login is unknown, so that an unknown login costs the same time as a wrong password.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => PasswordHasher.Hash(Handles.New()));
+
     private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     public Task<Account?> FindAsync(Guid id, CancellationToken cancellationToken) =>
@@ -49,7 +52,9 @@ internal sealed class AccountService(
 
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Login == login, cancellationToken)
             ?? await MaterialiseSandboxProfessionalAsync(login, password, cancellationToken);
-        var valid = account is { State: AccountStates.Active, PasswordHash: not null } && PasswordHasher.Verify(password, account.PasswordHash);
+        var usable = account is { State: AccountStates.Active, PasswordHash: not null };
+        var matches = PasswordHasher.Verify(password, usable ? account!.PasswordHash! : DecoyHash.Value);
+        var valid = usable && matches;
         if (!valid)
         {
             await throttle.FailAsync(keys, cancellationToken);
