@@ -163,9 +163,7 @@ internal sealed class AccountService(
         }
 
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Login == login.Trim() && a.State == AccountStates.Pending, cancellationToken);
-        var codeOk = account?.ActivationCodeHash is { } hash && CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(Handles.Hash(code.Trim().ToUpperInvariant())));
-        if (account is null || !codeOk)
+        if (account is null || !Handles.Matches(code.Trim().ToUpperInvariant(), account.ActivationCodeHash))
         {
             await throttle.FailAsync(keys, cancellationToken);
             return (null, "Identifiant ou code d'activation incorrect.");
@@ -211,8 +209,7 @@ internal sealed class AccountService(
 
     private bool ConsumeEmailCode(Account account, string code)
     {
-        var ok = account.EmailCodeHash is { } hash && account.EmailCodeExpiresAtMs >= Now
-            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(Handles.Hash(code.Trim())));
+        var ok = account.EmailCodeExpiresAtMs >= Now && Handles.Matches(code.Trim(), account.EmailCodeHash);
         if (ok)
         {
             account.EmailCodeHash = null;

@@ -57,14 +57,14 @@ internal sealed class ClientRegistry(ConnectDbContext db, ScopeCatalog scopes, T
             throw ConnectErrors.InvalidPublicKey.WithMessage($"The public key is refused: {problem}").ToException();
         }
 
-        var secret = registration.Public ? null : ClientSecrets.NewSecret();
+        var secret = registration.Public ? null : Handles.New();
         var client = new ClientApplication
         {
             ClientId = ClientSecrets.NewClientId(),
             Name = name,
             Organisation = registration.Organisation,
             Scopes = string.Join(' ', requested),
-            SecretHash = secret is null ? string.Empty : ClientSecrets.Hash(secret),
+            SecretHash = secret is null ? string.Empty : Handles.Hash(secret),
             GrantTypes = string.Join(' ', grantTypes),
             RedirectUris = string.Join(' ', redirectUris),
             PostLogoutRedirectUris = string.Join(' ', logoutUris),

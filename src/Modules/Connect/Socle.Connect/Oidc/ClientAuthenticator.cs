@@ -70,7 +70,7 @@ internal sealed class ClientAuthenticator(ConnectDbContext db, JwtAssertionValid
     private async Task<ClientApplication> WithSecretAsync(string clientId, string secret, CancellationToken cancellationToken)
     {
         var client = await FindAsync(clientId, cancellationToken);
-        if (client is null || client.SecretHash.Length == 0 || !ClientSecrets.Matches(secret, client.SecretHash))
+        if (client is null || client.SecretHash.Length == 0 || !Handles.Matches(secret, client.SecretHash))
         {
             throw new OAuthException(TokenError.InvalidClient("Unknown client or wrong secret."));
         }
