@@ -15,7 +15,6 @@ namespace Socle.Connect.Pages.Connect;
 /// id_token_hint of the current session it logs out at once; otherwise it asks. It only ever sends the browser to a
 /// post_logout_redirect_uri registered for the client.
 /// </summary>
-[IgnoreAntiforgeryToken(Order = 1001)]
 public sealed class LogoutModel : ConnectPageModel
 {
     [BindProperty(SupportsGet = true, Name = "id_token_hint")]
@@ -53,13 +52,6 @@ public sealed class LogoutModel : ConnectPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        // The form carries the antiforgery token; validated explicitly because GET logouts with a hint need none.
-        var antiforgery = HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>();
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
-        {
-            return BadRequest();
-        }
-
         var (_, redirect) = await CheckAsync();
         return Message is not null ? Page() : await LogOutAsync(await CurrentLoginAsync(), redirect);
     }
