@@ -12,6 +12,7 @@ using Socle.Connect.Accounts;
 using Socle.Connect.Domain;
 using Socle.Connect.Security;
 using Socle.Connect.Storage;
+using Socle.Directory.Contracts;
 
 namespace Socle.Connect.Oidc;
 
@@ -27,7 +28,7 @@ internal static class AuthorizeEndpoint
             .ExcludeFromDescription();
 
     private static async Task<IResult> HandleAsync(
-        HttpContext http, ConnectDbContext db, IssuerResolver issuerResolver, PersonClaimsBuilder people, ConnectAudit audit, IOptions<ConnectOptions> options, TimeProvider clock)
+        HttpContext http, ConnectDbContext db, IssuerResolver issuerResolver, IDirectory directory, PersonClaimsBuilder people, ConnectAudit audit, IOptions<ConnectOptions> options, TimeProvider clock)
     {
         IReadOnlyDictionary<string, StringValues> query = http.Request.HasFormContentType
             ? (await http.Request.ReadFormAsync(http.RequestAborted)).ToDictionary(kv => kv.Key, kv => kv.Value)
@@ -61,9 +62,8 @@ internal static class AuthorizeEndpoint
 
         if (login.Account.IsProfessional && (login.Session.ActivityId is null || request.Prompt.Contains("select_account")))
         {
-            var professional = await people.ProfessionalAsync(login.Account.IdNat!, null, http.RequestAborted);
-            var activities = professional?.Userinfo["SubjectRefPro"]?["exercices"]?.AsArray().SelectMany(x => x!["activities"]!.AsArray()).Count() ?? 0;
-            if (activities > 1 || request.Prompt.Contains("select_account"))
+            var professional = await directory.FindProfessionalAsync(login.Account.IdNat!, http.RequestAborted);
+            if (professional?.Activities.Count > 1 || request.Prompt.Contains("select_account"))
             {
                 return request.Prompt.Contains("none")
                     ? Results.Redirect(request.ErrorRedirect(issuer, "interaction_required", "The professional must choose the activity they act in."))

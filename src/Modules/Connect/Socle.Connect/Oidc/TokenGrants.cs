@@ -196,6 +196,8 @@ internal sealed class TokenGrants(
     private Task RecordIssueAsync(ClientApplication client, TokenFamily family, string grantType)
     {
         var claims = FamilyClaims.FromJson(family.ClaimsJson);
-        return audit.RecordAsync(Http, "connect.token", client.ClientId, client.Organisation, claims.PersonId, AuditOutcome.Success, $"{grantType}; auth_mode={claims.AuthMode}", "TokenFamily", family.Id.ToString("N"));
+        return audit.RecordAsync(
+            Http, "connect.token", client.ClientId, client.Organisation, claims.PersonId, AuditOutcome.Success, $"{grantType}; auth_mode={claims.AuthMode}",
+            "TokenFamily", family.Id.ToString("N"), claims.Access.GetValueOrDefault("patient_id"));
     }
 }
