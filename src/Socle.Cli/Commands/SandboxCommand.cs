@@ -31,62 +31,45 @@ internal static class SandboxCommand
             return 0;
         });
 
-        var count = new Option<int>("--count") { Description = "How many identities", DefaultValueFactory = _ => 10 };
         var homonyms = new Option<bool>("--homonyms") { Description = "Only identities with a homonym (INSi answers 02 on their traits without birthplace)" };
-        var identities = new Command("identities", "Print reference identities (traits + INS) as a JSON array") { count, homonyms };
-        identities.SetAction(async (parse, ct) =>
-        {
-            var k = parse.GetValue(count);
-            if (k is < 1 or > 100_000)
-            {
-                await Console.Error.WriteLineAsync("--count must be from 1 to 100000.");
-                return 2;
-            }
+        var identities = ListCommand(
+            rawArgs, "identities", "Print reference identities (traits + INS) as a JSON array", "identities", 10, 100_000,
+            (services, parse, k, ct) => services.GetRequiredService<ISandboxIdentities>().ListAsync(k, parse.GetValue(homonyms), ct));
+        identities.Add(homonyms);
 
-            using var host = await CliHost.StartAsync(rawArgs, ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var list = await scope.ServiceProvider.GetRequiredService<ISandboxIdentities>().ListAsync(k, parse.GetValue(homonyms), ct);
-            Console.Out.WriteLine(CliJson.Write(list));
-            return 0;
-        });
-
-        var accountCount = new Option<int>("--count") { Description = "How many accounts", DefaultValueFactory = _ => 5 };
         var profession = new Option<string>("--profession") { Description = "Only professionals of this profession (TRE_G15 code, e.g. 10 doctor, 21 pharmacist, 60 nurse)" };
-        var accounts = new Command("accounts", "Print sandbox professionals' logins as a JSON array: login, password, totpSecret (base32), idNat") { accountCount, profession };
-        accounts.SetAction(async (parse, ct) =>
-        {
-            var k = parse.GetValue(accountCount);
-            if (k is < 1 or > 1000)
-            {
-                await Console.Error.WriteLineAsync("--count must be from 1 to 1000.");
-                return 2;
-            }
+        var accounts = ListCommand(
+            rawArgs, "accounts", "Print sandbox professionals' logins as a JSON array: login, password, totpSecret (base32), idNat", "accounts", 5, 1000,
+            (services, parse, k, ct) => services.GetRequiredService<IAccountAdministration>().SandboxProfessionalsAsync(k, parse.GetValue(profession), ct));
+        accounts.Add(profession);
 
-            using var host = await CliHost.StartAsync(rawArgs, ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var list = await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxProfessionalsAsync(k, parse.GetValue(profession), ct);
-            Console.Out.WriteLine(CliJson.Write(list));
-            return 0;
-        });
-
-        var patientCount = new Option<int>("--count") { Description = "How many accounts", DefaultValueFactory = _ => 5 };
-        var patients = new Command("patients", "Print sandbox patients' logins as a JSON array: login, password, totpSecret (base32), ins") { patientCount };
-        patients.SetAction(async (parse, ct) =>
-        {
-            var k = parse.GetValue(patientCount);
-            if (k is < 1 or > 1000)
-            {
-                await Console.Error.WriteLineAsync("--count must be from 1 to 1000.");
-                return 2;
-            }
-
-            using var host = await CliHost.StartAsync(rawArgs, ct);
-            await using var scope = host.Services.CreateAsyncScope();
-            var list = await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxPatientsAsync(k, ct);
-            Console.Out.WriteLine(CliJson.Write(list));
-            return 0;
-        });
+        var patients = ListCommand(
+            rawArgs, "patients", "Print sandbox patients' logins as a JSON array: login, password, totpSecret (base32), ins", "accounts", 5, 1000,
+            (services, _, k, ct) => services.GetRequiredService<IAccountAdministration>().SandboxPatientsAsync(k, ct));
 
         return new Command("sandbox", "Synthetic sandbox data") { seed, identities, accounts, patients };
+    }
+
+    /// <summary>A command that prints <c>--count</c> sandbox items as a JSON array.</summary>
+    private static Command ListCommand<T>(
+        string[] rawArgs, string name, string description, string items, int defaultCount, int max, Func<IServiceProvider, ParseResult, int, CancellationToken, Task<T>> list)
+    {
+        var count = new Option<int>("--count") { Description = $"How many {items}", DefaultValueFactory = _ => defaultCount };
+        var command = new Command(name, description) { count };
+        command.SetAction(async (parse, ct) =>
+        {
+            var k = parse.GetValue(count);
+            if (k < 1 || k > max)
+            {
+                await Console.Error.WriteLineAsync($"--count must be from 1 to {max}.");
+                return 2;
+            }
+
+            using var host = await CliHost.StartAsync(rawArgs, ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            Console.Out.WriteLine(CliJson.Write(await list(scope.ServiceProvider, parse, k, ct)));
+            return 0;
+        });
+        return command;
     }
 }
