@@ -24,11 +24,8 @@ SOCLE=(dotnet "$OUT/socle.dll")
 BENCH=(dotnet "$OUT/Socle.Bench.dll")
 WORK=$(mktemp -d /tmp/socle-bench-dir.XXXXXX)
 chmod 755 "$WORK"
-DIR="$WORK/pg"
-mkdir "$DIR" && chown postgres "$DIR"
-as_pg() { (cd "$DIR" && runuser -u postgres -- "$@"); }
-cleanup() { as_pg "$PGBIN/pg_ctl" -D "$DIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$WORK"; }
-trap cleanup EXIT
+. bench/pg-cluster.sh
+trap 'stop_pg_cluster; rm -rf "$WORK"' EXIT
 
 echo "# Socle Directory benchmark: $PERSONS synthetic professionals, $(nproc) cores, $(date -u +%F)"
 FILES=${EXTRACTS:-$WORK/extracts}
@@ -56,10 +53,8 @@ import() {
 }
 
 if [ "$ONLY" != sqlite ]; then
-as_pg "$PGBIN/initdb" -D "$DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 PORT=55434
-as_pg "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w -t 60 -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c shared_buffers=1GB -c max_wal_size=4GB -c max_connections=100" start >/dev/null
-as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres socle_bench
+start_pg_cluster "$WORK/pg" "$PORT" max_wal_size=4GB max_connections=100
 PGCONN="Host=127.0.0.1;Port=$PORT;Database=socle_bench;Username=postgres;Maximum Pool Size=50"
 
 echo
