@@ -35,5 +35,5 @@ internal sealed class HttpCallerContext(IHttpContextAccessor accessor) : ICaller
 
     public string? SourceAddress => Http.Connection.RemoteIpAddress?.ToString();
 
-    private string? Claim(string type) => Http.User.FindFirst(type)?.Value;
+    public string? Claim(string type) => Http.User.FindFirst(type)?.Value;
 }

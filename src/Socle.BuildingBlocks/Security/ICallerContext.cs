@@ -16,4 +16,7 @@ public interface ICallerContext
     string Purpose { get; }
 
     string? SourceAddress { get; }
+
+    /// <summary>Another claim of the caller's access token (for example <c>patient_id</c>, <c>profession</c>, <c>auth_mode</c>); null when absent.</summary>
+    string? Claim(string type) => null;
 }

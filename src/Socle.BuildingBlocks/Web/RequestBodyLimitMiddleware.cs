@@ -1,17 +1,20 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Socle.BuildingBlocks.Errors;
 
 namespace Socle.BuildingBlocks.Web;
 
 /// <summary>
 /// Refuses request bodies over the limit with a 413, whatever the server: a declared Content-Length is checked
-/// at once, and a chunked body is cut off as soon as it passes the limit.
+/// at once, and a chunked body is cut off as soon as it passes the limit. An endpoint that carries documents
+/// raises its own limit with <see cref="RequestBodyLimits.WithRequestBodyLimit{TBuilder}"/>.
 /// </summary>
-public sealed class RequestBodyLimitMiddleware(RequestDelegate next, long maxBytes)
+public sealed class RequestBodyLimitMiddleware(RequestDelegate next, long defaultMaxBytes)
 {
     public Task InvokeAsync(HttpContext context)
     {
+        var maxBytes = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? defaultMaxBytes;
         if (context.Request.ContentLength > maxBytes)
         {
             throw CommonErrors.BodyTooLarge.WithMessage($"The request body exceeds {maxBytes} bytes.").ToException();

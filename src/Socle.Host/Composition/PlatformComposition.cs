@@ -5,6 +5,7 @@ using Socle.BuildingBlocks.Storage;
 using Socle.Connect;
 using Socle.Directory;
 using Socle.Identity;
+using Socle.Record;
 
 namespace Socle.Host.Composition;
 
@@ -21,6 +22,7 @@ public static class PlatformComposition
         services.AddConnectModule();
         services.AddIdentityModule();
         services.AddDirectoryModule();
+        services.AddRecordModule();
         return services;
     }
 

@@ -8,6 +8,7 @@ using Socle.Connect;
 using Socle.Host.Endpoints;
 using Socle.Directory;
 using Socle.Identity;
+using Socle.Record;
 
 namespace Socle.Host.Composition;
 
@@ -58,6 +59,7 @@ public static class WebComposition
         app.MapRazorPages();
         app.MapIdentityEndpoints();
         app.MapDirectoryEndpoints();
+        app.MapRecordEndpoints();
         return app;
     }
 }

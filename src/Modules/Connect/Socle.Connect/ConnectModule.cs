@@ -28,6 +28,7 @@ public static class ConnectModule
         services.AddSingleton(new ScopeDefinition("scope_all", "Every Pro Santé Connect claim in userinfo (SubjectRefPro...)"));
         services.AddScoped<IClientRegistry, ClientRegistry>();
         services.AddScoped<IAccountAdministration, AccountAdministration>();
+        services.AddScoped<IPatientMessaging, PatientMessaging>();
         services.TryAddSingleton<IAccountMessageSender, FileOutboxSender>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<TokenSigner>();

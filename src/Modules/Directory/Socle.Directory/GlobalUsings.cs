@@ -7,3 +7,6 @@ global using Socle.BuildingBlocks.Fhir;
 global using Socle.BuildingBlocks.Fhir.Model;
 global using Socle.BuildingBlocks.Security;
 global using Socle.Directory.Contracts;
+
+// The audit contract, not the FHIR resource of the same name (which the Record module shows patients).
+global using AuditEvent = Socle.Audit.Contracts.AuditEvent;

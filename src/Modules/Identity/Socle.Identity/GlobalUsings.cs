@@ -10,3 +10,6 @@ global using Socle.Identity.Contracts;
 global using Socle.Identity.Domain;
 global using Socle.Identity.Features.Shared;
 global using Socle.Identity.Fhir;
+
+// The audit contract, not the FHIR resource of the same name (which the Record module shows patients).
+global using AuditEvent = Socle.Audit.Contracts.AuditEvent;

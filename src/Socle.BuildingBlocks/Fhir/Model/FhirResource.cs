@@ -12,6 +12,10 @@ namespace Socle.BuildingBlocks.Fhir.Model;
 [JsonDerivedType(typeof(OperationOutcome), "OperationOutcome")]
 [JsonDerivedType(typeof(Bundle), "Bundle")]
 [JsonDerivedType(typeof(CapabilityStatement), "CapabilityStatement")]
+[JsonDerivedType(typeof(DocumentReference), "DocumentReference")]
+[JsonDerivedType(typeof(List), "List")]
+[JsonDerivedType(typeof(Binary), "Binary")]
+[JsonDerivedType(typeof(AuditEvent), "AuditEvent")]
 public abstract class FhirResource
 {
     [JsonPropertyOrder(-4)]

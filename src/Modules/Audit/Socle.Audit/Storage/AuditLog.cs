@@ -10,6 +10,20 @@ internal sealed class AuditLog(AuditDbContext db) : IAuditLog
 
     public Task<long> CountAsync(CancellationToken cancellationToken) => db.Entries.LongCountAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<AuditRecord>> ListForPatientAsync(string patientId, string actionPrefix, int count, long? beforeSequence, CancellationToken cancellationToken)
+    {
+        var query = db.Entries.AsNoTracking().Where(e => e.PatientId == patientId && e.Action.StartsWith(actionPrefix));
+        if (beforeSequence is { } before)
+        {
+            query = query.Where(e => e.Sequence < before);
+        }
+
+        var entries = await query.OrderByDescending(e => e.Sequence).Take(count).ToListAsync(cancellationToken);
+        return entries.Select(e => new AuditRecord(
+            e.Sequence, DateTimeOffset.FromUnixTimeMilliseconds(e.OccurredAtMs), e.ClientId, e.Organisation, e.PersonId, e.Action, e.ResourceType,
+            e.ResourceId, e.PatientId, e.Purpose, Enum.Parse<AuditOutcome>(e.Outcome), e.Detail)).ToList();
+    }
+
     public async Task<AuditVerification> VerifyAsync(IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var previousHash = AuditChain.GenesisHash;

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Socle.Record.Access;
+
+/// <summary>How a request names the patient: by INS (system|value) or by a local identity (Patient/{id}).</summary>
+internal sealed record PatientReference(string? Ins, Guid? LocalPatientId)
+{
+    /// <summary>The INS assigning authorities: NIR, NIA, and the test NIR/NIA of the sandbox.</summary>
+    public static readonly IReadOnlySet<string> InsOids = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "1.2.250.1.213.1.4.8", "1.2.250.1.213.1.4.9", "1.2.250.1.213.1.4.10", "1.2.250.1.213.1.4.11",
+    };
+
+    public static PatientReference FromToken(string token, string parameter)
+    {
+        var (system, value) = TokenParameter.Parse(token);
+        var oid = system?.StartsWith("urn:oid:", StringComparison.Ordinal) == true ? system["urn:oid:".Length..] : system;
+        if (oid is null || !InsOids.Contains(oid))
+        {
+            throw RecordErrors.InvalidParameter.WithMessage($"{parameter} must be an INS: urn:oid:1.2.250.1.213.1.4.8|<matricule> (or the NIA / test OIDs).").ToException();
+        }
+
+        return value.Length == 13 && value.All(char.IsAsciiDigit) || value.Length == 15 && value.All(char.IsAsciiLetterOrDigit)
+            ? new PatientReference(value[..13], null)
+            : throw RecordErrors.InvalidParameter.WithMessage($"{parameter}: '{value}' is not an INS matricule (13 characters, or 15 with the key).").ToException();
+    }
+
+    public static PatientReference FromLiteral(string reference, string parameter)
+    {
+        var id = reference.StartsWith("Patient/", StringComparison.Ordinal) ? reference["Patient/".Length..] : reference;
+        var slash = id.LastIndexOf('/');
+        if (reference.Contains("/Patient/", StringComparison.Ordinal) && slash >= 0)
+        {
+            id = id[(slash + 1)..];
+        }
+
+        return Guid.TryParseExact(id, "N", out var guid) || Guid.TryParse(id, CultureInfo.InvariantCulture, out guid)
+            ? new PatientReference(null, guid)
+            : throw RecordErrors.InvalidParameter.WithMessage($"{parameter} must reference a Patient as Patient/{{id}}.").ToException();
+    }
+
+    public static PatientReference FromReference(Reference reference, string path)
+    {
+        if (reference.Identifier is { Value: { } value } identifier)
+        {
+            return FromToken($"{identifier.System}|{value}", path);
+        }
+
+        return reference.ReferenceValue is { } literal
+            ? FromLiteral(literal, path)
+            : throw RecordErrors.InvalidBundle.WithMessage($"{path} names no patient (an INS identifier or Patient/{{id}}).").ToException();
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Socle.Identity.Contracts;
+using Socle.Record.Storage;
+
+namespace Socle.Record.Access;
+
+/// <summary>
+/// Resolves who calls and which record a request is about, and computes the caller's standing in it
+/// (care team, médecin traitant, blocked, break-the-glass). The decisions themselves are <see cref="AccessPolicy"/>'s.
+/// </summary>
+internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IPatientIdentities identities, TimeProvider clock, IOptions<RecordOptions> options)
+{
+    private const int MajorityAge = 18;
+    private RecordCaller? resolved;
+
+    public async Task<RecordCaller> CallerAsync(CancellationToken cancellationToken)
+    {
+        if (resolved is not null)
+        {
+            return resolved;
+        }
+
+        if (caller.PersonId is null)
+        {
+            throw RecordErrors.PersonRequired.ToException();
+        }
+
+        if (caller.Claim("patient_id") is { } patientId)
+        {
+            var identity = Guid.TryParseExact(patientId, "N", out var id) ? await identities.FindAsync(id, cancellationToken) : null;
+            if (identity?.Ins is null || identity.Status != "QUAL")
+            {
+                throw RecordErrors.NotQualified.WithMessage("Your account's identity is not qualified: the record is not reachable.").ToException();
+            }
+
+            return resolved = new RecordCaller(new AccessCaller(CallerKind.Patient, null, null), identity.Ins, false);
+        }
+
+        var idNat = caller.Claim("idnat") ?? caller.PersonId;
+        var profession = caller.Claim("profession") ?? throw RecordErrors.NoActivity.ToException();
+        return resolved = new RecordCaller(new AccessCaller(CallerKind.Professional, idNat, profession), null, caller.Claim("auth_mode") == "indirect");
+    }
+
+    /// <summary>The INS a reference designates; only a qualified identity (or a survivor linked to a record by a merge) has one.</summary>
+    public async Task<(string Ins, PatientRecord? Record)> ResolveAsync(PatientReference reference, CancellationToken cancellationToken)
+    {
+        if (reference.Ins is { } ins)
+        {
+            var record = await db.Records.SingleOrDefaultAsync(r => r.Ins == ins, cancellationToken);
+            if (record is null && (await identities.FindQualifiedByInsAsync(ins, cancellationToken)).Count == 0)
+            {
+                throw RecordErrors.NotQualified.WithMessage("No qualified identity carries this INS: a record is kept only for a qualified INS.").ToException();
+            }
+
+            return (ins, record);
+        }
+
+        var local = reference.LocalPatientId!.Value;
+        var link = await db.PatientLinks.AsNoTracking().SingleOrDefaultAsync(l => l.PatientId == local, cancellationToken);
+        if (link is not null)
+        {
+            var linked = await db.Records.SingleAsync(r => r.Id == link.RecordId, cancellationToken);
+            return (linked.Ins, linked);
+        }
+
+        var identity = await identities.FindAsync(local, cancellationToken)
+            ?? throw RecordErrors.RecordNotFound.WithMessage($"Patient/{local:N} is not an identity Socle knows.").ToException();
+        if (identity.Ins is null || identity.Status != "QUAL")
+        {
+            throw RecordErrors.NotQualified.WithMessage($"Patient/{local:N} is not a qualified identity (status {identity.Status}).").ToException();
+        }
+
+        return (identity.Ins, await db.Records.SingleOrDefaultAsync(r => r.Ins == identity.Ins, cancellationToken));
+    }
+
+    /// <summary>The record and the caller's standing; a record not created yet stands for an empty one.</summary>
+    public async Task<RecordScope> ScopeAsync(PatientReference reference, CancellationToken cancellationToken)
+    {
+        var who = await CallerAsync(cancellationToken);
+        var (ins, record) = await ResolveAsync(reference, cancellationToken);
+        record ??= new PatientRecord { Id = Guid.Empty, Ins = ins };
+        return await StandingAsync(who, record, cancellationToken);
+    }
+
+    public async Task<RecordScope> StandingAsync(RecordCaller who, PatientRecord record, CancellationToken cancellationToken)
+    {
+        var closed = record.ClosedAtMs is not null;
+        if (!who.IsProfessional)
+        {
+            if (record.Ins == who.Ins)
+            {
+                return new RecordScope(record, who, new RecordStanding(closed, record.EmergencyAccessForbidden, false, false, false, false));
+            }
+
+            var represents = record.Id != Guid.Empty
+                && IsMinor(record)
+                && await db.Representatives.AnyAsync(r => r.RecordId == record.Id && r.RepresentativeIns == who.Ins, cancellationToken);
+            return represents
+                ? new RecordScope(record, who with { Access = who.Access with { Kind = CallerKind.Representative } }, new RecordStanding(closed, record.EmergencyAccessForbidden, false, false, false, false))
+                : throw RecordErrors.OwnRecordOnly.ToException();
+        }
+
+        var idNat = who.IdNat!;
+        var member = record.Id == Guid.Empty ? null
+            : await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.RecordId == record.Id && m.IdNat == idNat, cancellationToken);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var emergency = record.Id != Guid.Empty
+            && await db.EmergencyAccesses.AnyAsync(e => e.RecordId == record.Id && e.IdNat == idNat && e.ExpiresAtMs > now, cancellationToken);
+        return new RecordScope(record, who, new RecordStanding(
+            closed,
+            record.EmergencyAccessForbidden,
+            member?.Status == MemberStatuses.Blocked,
+            member?.Status == MemberStatuses.Authorised,
+            record.MedecinTraitant == idNat,
+            emergency));
+    }
+
+    /// <summary>Gets or creates the record of a qualified INS (deposits and authorisations open it).</summary>
+    public async Task<PatientRecord> OpenAsync(string ins, CancellationToken cancellationToken)
+    {
+        var record = await db.Records.SingleOrDefaultAsync(r => r.Ins == ins, cancellationToken);
+        if (record is not null)
+        {
+            return record;
+        }
+
+        var identity = (await identities.FindQualifiedByInsAsync(ins, cancellationToken)).FirstOrDefault()
+            ?? throw RecordErrors.NotQualified.WithMessage("No qualified identity carries this INS: a record is kept only for a qualified INS.").ToException();
+        record = new PatientRecord
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            Ins = ins,
+            InsOid = identity.InsOid ?? "1.2.250.1.213.1.4.8",
+            BirthDate = identity.BirthDate,
+            CreatedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        db.Records.Add(record);
+        return record;
+    }
+
+    public bool MayReopen(PatientRecord record) =>
+        record.ClosedAtMs is { } closed && clock.GetUtcNow().ToUnixTimeMilliseconds() - closed < options.Value.RetentionDays * 86_400_000L;
+
+    private bool IsMinor(PatientRecord record)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return record.BirthDate.AddYears(MajorityAge) > today;
+    }
+}

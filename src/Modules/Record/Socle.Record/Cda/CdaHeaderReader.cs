@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Socle.Record.Cda;
+
+/// <summary>
+/// Reads the header of a CDA R2 document with a hardened reader: no DTD (refused at the DOCTYPE, before any element),
+/// no entity expansion, no external resolution, a size cap.
+/// </summary>
+internal static class CdaHeaderReader
+{
+    public const string Hl7 = "urn:hl7-org:v3";
+    private static readonly XNamespace V3 = Hl7;
+
+    public static CdaHeader Read(byte[] content)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 0,
+            MaxCharactersInDocument = (long)content.Length * 2 + 1024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+        XDocument document;
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var reader = XmlReader.Create(stream, settings);
+            document = XDocument.Load(reader);
+        }
+        catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("DOCTYPE", StringComparison.OrdinalIgnoreCase))
+        {
+            throw RecordErrors.CdaDtd.ToException();
+        }
+        catch (XmlException ex)
+        {
+            throw RecordErrors.CdaMalformed.WithMessage($"The document is not well-formed XML (line {ex.LineNumber}, position {ex.LinePosition}).").ToException();
+        }
+
+        var root = document.Root;
+        if (root is null || root.Name != V3 + "ClinicalDocument")
+        {
+            throw RecordErrors.CdaMalformed.WithMessage("The document's root element is not ClinicalDocument in the urn:hl7-org:v3 namespace.").ToException();
+        }
+
+        var patientIds = root.Elements(V3 + "recordTarget").Elements(V3 + "patientRole").Elements(V3 + "id")
+            .Select(id => ((string?)id.Attribute("root") ?? string.Empty, (string?)id.Attribute("extension")))
+            .ToList();
+        var authorIds = root.Elements(V3 + "author").Elements(V3 + "assignedAuthor").Elements(V3 + "id")
+            .Select(id => (string?)id.Attribute("extension"))
+            .OfType<string>()
+            .ToList();
+        var serviceTime = root.Elements(V3 + "documentationOf").Elements(V3 + "serviceEvent").Elements(V3 + "effectiveTime").FirstOrDefault();
+        var body = root.Element(V3 + "component");
+        var structured = body?.Element(V3 + "structuredBody") is not null;
+        var nonXml = body?.Element(V3 + "nonXMLBody");
+        if (!structured && nonXml is null)
+        {
+            throw RecordErrors.CdaMalformed.WithMessage("The CDA has neither a structuredBody (level 3) nor a nonXMLBody (level 1).").ToException();
+        }
+
+        return new CdaHeader(
+            patientIds,
+            (string?)root.Element(V3 + "code")?.Attribute("code"),
+            authorIds,
+            Time(root.Element(V3 + "effectiveTime")),
+            Time(serviceTime?.Element(V3 + "low")),
+            Time(serviceTime?.Element(V3 + "high")),
+            structured,
+            (string?)nonXml?.Element(V3 + "text")?.Attribute("mediaType"));
+    }
+
+    /// <summary>An HL7 v3 TS (yyyyMMdd[HHmm[ss]][+zzzz]); a time without zone is read as UTC.</summary>
+    internal static DateTimeOffset? Time(XElement? element)
+    {
+        var value = (string?)element?.Attribute("value");
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var zoneAt = value.IndexOfAny(['+', '-']);
+        var local = zoneAt > 0 ? value[..zoneAt] : value;
+        var offset = TimeSpan.Zero;
+        if (zoneAt > 0)
+        {
+            var zone = value[(zoneAt + 1)..];
+            if (zone.Length != 4 || !int.TryParse(zone, NumberStyles.None, CultureInfo.InvariantCulture, out var hhmm))
+            {
+                throw Malformed(value);
+            }
+
+            offset = new TimeSpan(hhmm / 100, hhmm % 100, 0) * (value[zoneAt] == '-' ? -1 : 1);
+        }
+
+        var dot = local.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0)
+        {
+            local = local[..dot];
+        }
+
+        string[] formats = ["yyyyMMddHHmmss", "yyyyMMddHHmm", "yyyyMMddHH", "yyyyMMdd"];
+        return DateTime.TryParseExact(local, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? new DateTimeOffset(time, offset)
+            : throw Malformed(value);
+    }
+
+    private static DomainException Malformed(string value) =>
+        RecordErrors.CdaMalformed.WithMessage($"'{value}' is not an HL7 date-time (yyyyMMddHHmmss+zzzz).").ToException();
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Socle.Record.Access;
+using Socle.Record.Storage;
+
+namespace Socle.Record.Features;
+
+/// <summary>GET /fhir/DocumentReference: IHE MHD ITI-67 Find Document References; GET /fhir/DocumentReference/{id}.</summary>
+internal static class FindDocumentReferencesEndpoint
+{
+    public static readonly string[] Parameters =
+        ["patient", "patient.identifier", "status", "type", "category", "date", "period", "author.identifier", "setting", "facility", "event", "_count", "_offset"];
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/fhir/DocumentReference", SearchAsync)
+            .RequireScope(RecordScopes.Read)
+            .WithName("FindDocumentReferences")
+            .WithSummary("ITI-67 Find Document References");
+        routes.MapGet("/fhir/DocumentReference/{id}", ReadAsync)
+            .RequireScope(RecordScopes.Read)
+            .WithName("ReadDocumentReference")
+            .WithSummary("Read one DocumentReference");
+    }
+
+    private static async Task<IResult> SearchAsync(HttpRequest request, RecordDbContext db, RecordAccess access, RecordTraces traces, AccessPolicy policy, AccessMatrix matrix)
+    {
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var q = new QueryParameters(request, Parameters);
+        var count = q.Integer("_count", 20, 1, 100);
+        var offset = q.Integer("_offset", 0, 0, 10_000);
+        var scope = await access.ScopeAsync(RecordSearch.Patient(q), cancellationToken);
+        var author = q.Get("author.identifier") is { } a ? TokenParameter.Parse(a).Value : null;
+        var reach = await RecordSearch.AuthoriseReadAsync(traces, policy, scope, "search", author is not null && author == scope.Access.IdNat);
+        var query = Filter(VisibleDocuments.For(db.Documents.AsNoTracking(), scope, reach, matrix), q, author);
+        var page = await query.OrderByDescending(x => x.DateMs).ThenByDescending(x => x.Id).Skip(offset).Take(count + 1).ToListAsync(cancellationToken);
+        var hasNext = page.Count > count;
+        page = page.Take(count).Where(x => policy.Shows(scope.Access, scope.Standing, reach, x.Facts)).ToList();
+        await traces.TraceAsync(scope, "search", "DocumentReference", null, $"results={page.Count}");
+        var baseUrl = FhirUrls.Base(request);
+        return new FhirResult(new Bundle
+        {
+            Type = "searchset",
+            Link = SearchLinks.For(request, $"{baseUrl}/DocumentReference", offset, count, hasNext),
+            Entry = page.Select(x => new BundleEntry
+            {
+                FullUrl = $"{baseUrl}/DocumentReference/{x.Id:N}",
+                Resource = DocumentMapper.ToFhir(x, baseUrl),
+                Search = new BundleEntrySearch { Mode = "match" },
+            }).ToList(),
+        });
+    }
+
+    private static async Task<IResult> ReadAsync(string id, HttpRequest request, RecordDocuments documents)
+    {
+        var (scope, entry) = await documents.ReadableAsync(id, "read", request.HttpContext.RequestAborted);
+        await documents.Traces.TraceAsync(scope, "read", "DocumentReference", entry.Id);
+        return new FhirResult(DocumentMapper.ToFhir(entry, FhirUrls.Base(request)));
+    }
+
+    private static IQueryable<DocumentEntry> Filter(IQueryable<DocumentEntry> query, QueryParameters q, string? author)
+    {
+        if (q.Get("status") is { } status)
+        {
+            query = status switch
+            {
+                "current" => query.Where(x => x.Status == DocumentStatuses.Current),
+                "superseded" => query.Where(x => x.Status != DocumentStatuses.Current),
+                "entered-in-error" => query.Where(x => false),
+                _ => throw Invalid("status", "is current, superseded or entered-in-error"),
+            };
+        }
+
+        if (q.Get("type") is { } type)
+        {
+            var code = TokenParameter.Parse(type).Value;
+            query = query.Where(x => x.TypeCode == code);
+        }
+
+        if (q.Get("category") is { } category)
+        {
+            var code = TokenParameter.Parse(category).Value;
+            query = query.Where(x => x.ClassCode == code);
+        }
+
+        if (q.Get("setting") is { } setting)
+        {
+            var code = TokenParameter.Parse(setting).Value;
+            query = query.Where(x => x.PracticeSettingCode == code);
+        }
+
+        if (q.Get("facility") is { } facility)
+        {
+            var code = TokenParameter.Parse(facility).Value;
+            query = query.Where(x => x.FacilityCode == code);
+        }
+
+        if (q.Get("event") is { } eventCode)
+        {
+            var pattern = $"% {TokenParameter.Parse(eventCode).Value} %";
+            query = query.Where(x => EF.Functions.Like(x.EventCodes, pattern));
+        }
+
+        if (author is not null)
+        {
+            query = query.Where(x => x.AuthorIdNat == author);
+        }
+
+        if (q.Get("date") is { } date)
+        {
+            var (from, to) = DateRange(date, "date");
+            query = query.Where(x => x.DateMs >= from && x.DateMs < to);
+        }
+
+        if (q.Get("period") is { } period)
+        {
+            var (from, to) = DateRange(period, "period");
+            query = query.Where(x => (x.ServiceStopMs ?? x.ServiceStartMs) >= from && x.ServiceStartMs < to);
+        }
+
+        return query;
+    }
+
+    /// <summary>A FHIR date search value (eq, ge, gt, le, lt; day, month or year precision, or a full instant) as [from, to) in ms.</summary>
+    private static (long From, long To) DateRange(string text, string name)
+    {
+        var hasPrefix = text.Length > 2 && char.IsAsciiLetter(text[0]);
+        var prefix = hasPrefix ? text[..2] : "eq";
+        var value = hasPrefix ? text[2..] : text;
+        DateTimeOffset start;
+        DateTimeOffset end;
+        if (value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 9999)
+        {
+            start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            end = start.AddYears(1);
+        }
+        else if (value.Length == 7 && DateTimeOffset.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var month))
+        {
+            start = month;
+            end = month.AddMonths(1);
+        }
+        else if (value.Length == 10 && DateTimeOffset.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day))
+        {
+            start = day;
+            end = day.AddDays(1);
+        }
+        else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) && value.Contains('T', StringComparison.Ordinal))
+        {
+            start = instant;
+            end = instant.AddMilliseconds(1);
+        }
+        else
+        {
+            throw Invalid(name, "is a date (YYYY, YYYY-MM, YYYY-MM-DD or a dateTime) with an optional eq, ge, gt, le or lt prefix");
+        }
+
+        var (from, to) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
+        return prefix switch
+        {
+            "eq" => (from, to),
+            "ge" => (from, long.MaxValue),
+            "gt" => (to, long.MaxValue),
+            "le" => (long.MinValue, to),
+            "lt" => (long.MinValue, from),
+            _ => throw Invalid(name, "takes the prefixes eq, ge, gt, le or lt"),
+        };
+    }
+
+    private static DomainException Invalid(string name, string rule) =>
+        RecordErrors.InvalidParameter.WithMessage($"The search parameter '{name}' {rule}.").ToException();
+}
