@@ -38,3 +38,7 @@ public sealed class ConnectFlowTestsOnPostgres(PostgresApiFactory factory) : Soc
 public sealed class ConnectPeopleTestsOnSqlite(SqliteApiFactory factory) : Socle.Host.Tests.Connect.ConnectPeopleTests<SqliteApiFactory>(factory);
 
 public sealed class ConnectPeopleTestsOnPostgres(PostgresApiFactory factory) : Socle.Host.Tests.Connect.ConnectPeopleTests<PostgresApiFactory>(factory);
+
+public sealed class RecordApiTestsOnSqlite(SqliteApiFactory factory) : Socle.Host.Tests.Record.RecordApiTests<SqliteApiFactory>(factory);
+
+public sealed class RecordApiTestsOnPostgres(PostgresApiFactory factory) : Socle.Host.Tests.Record.RecordApiTests<PostgresApiFactory>(factory);

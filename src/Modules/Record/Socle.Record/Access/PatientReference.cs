@@ -20,9 +20,9 @@ internal sealed record PatientReference(string? Ins, Guid? LocalPatientId)
             throw RecordErrors.InvalidParameter.WithMessage($"{parameter} must be an INS: urn:oid:1.2.250.1.213.1.4.8|<matricule> (or the NIA / test OIDs).").ToException();
         }
 
-        return value.Length == 13 && value.All(char.IsAsciiDigit) || value.Length == 15 && value.All(char.IsAsciiLetterOrDigit)
-            ? new PatientReference(value[..13], null)
-            : throw RecordErrors.InvalidParameter.WithMessage($"{parameter}: '{value}' is not an INS matricule (13 characters, or 15 with the key).").ToException();
+        return value.Length == 15 && value.All(char.IsAsciiLetterOrDigit)
+            ? new PatientReference(value, null)
+            : throw RecordErrors.InvalidParameter.WithMessage($"{parameter}: '{value}' is not an INS matricule (15 characters with the key).").ToException();
     }
 
     public static PatientReference FromLiteral(string reference, string parameter)

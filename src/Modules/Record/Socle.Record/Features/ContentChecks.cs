@@ -44,7 +44,7 @@ internal static class ContentChecks
         }
 
         var header = CdaHeaderReader.Read(content);
-        Contradiction(!header.PatientIds.Any(id => PatientReference.InsOids.Contains(id.Root) && id.Extension is { } e && e.StartsWith(ins, StringComparison.Ordinal)),
+        Contradiction(!header.PatientIds.Any(id => PatientReference.InsOids.Contains(id.Root) && id.Extension == ins),
             $"{path}: the CDA recordTarget does not carry the patient's INS.");
         Contradiction(header.TypeCode != metadata.TypeCode, $"{path}: the CDA code is '{header.TypeCode}', the metadata type '{metadata.TypeCode}'.");
         Contradiction(metadata.AuthorIdNat is { } author && !header.AuthorIds.Contains(author, StringComparer.Ordinal),

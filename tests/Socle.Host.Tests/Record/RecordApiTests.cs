@@ -1,0 +1,221 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Socle.BuildingBlocks.Fhir;
+using Socle.BuildingBlocks.Fhir.Model;
+using Socle.Connect.Contracts;
+using Socle.Host.Tests.Connect;
+using Socle.Host.Tests.Infrastructure;
+
+namespace Socle.Host.Tests.Record;
+
+/// <summary>The shared record through standard MHD calls, with tokens from Connect's code flow, on both stores.</summary>
+public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : SocleApiFactory
+{
+    private const string Scopes = "openid record.read record.write";
+
+    [Fact]
+    public async Task Deposit_care_team_blocking_masking_break_the_glass_and_traces()
+    {
+        var (patient, ins) = await PatientAsync(0);
+        var doctors = await DoctorsAsync(4);
+        var author = await ProfessionalAsync(doctors[0]);
+        var colleague = await ProfessionalAsync(doctors[1]);
+        var blocked = await ProfessionalAsync(doctors[2]);
+        var emergency = await ProfessionalAsync(doctors[3]);
+        var patientQuery = $"patient.identifier={Uri.EscapeDataString("urn:oid:1.2.250.1.213.1.4.10|" + ins)}";
+
+        // A sandbox professional deposits a discharge letter (ITI-65).
+        var letterCda = CdaDocuments.DischargeLetter(ins, doctors[0].IdNat);
+        var deposit = await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctors[0].IdNat, letterCda)));
+        var response = await Read<Bundle>(deposit, HttpStatusCode.OK);
+        Assert.Equal("transaction-response", response.Type);
+        var letterId = response.Entry![1].Response!.Location!["DocumentReference/".Length..];
+        Assert.StartsWith("List/", response.Entry[0].Response!.Location, StringComparison.Ordinal);
+
+        // Outside the care team: refused, with the rule; after the authorisation (TD0.3): found, read and retrieved.
+        await (await colleague.GetAsync($"/fhir/DocumentReference?{patientQuery}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0014");
+        Assert.Equal(HttpStatusCode.OK, (await colleague.PostAsync("/fhir/$add-authorisation", Fhir(PatientParameters(ins)))).StatusCode);
+        var found = await Read<Bundle>(await colleague.GetAsync($"/fhir/DocumentReference?{patientQuery}&type=http://loinc.org|11490-0&status=current"));
+        var letter = Assert.IsType<DocumentReference>(Assert.Single(found.Entry!).Resource);
+        Assert.Equal(letterId, letter.Id);
+        var retrieved = await colleague.GetAsync(letter.Content![0].Attachment!.Url);
+        Assert.Equal(HttpStatusCode.OK, retrieved.StatusCode);
+        Assert.Equal("text/xml", retrieved.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(letterCda, await retrieved.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/fhir/DocumentReference/{letterId}")).StatusCode);
+        Assert.Single((await Read<Bundle>(await colleague.GetAsync($"/fhir/List?{patientQuery}"))).Entry!);
+
+        // The patient blocks a professional: refused even after an authorisation.
+        Assert.Equal(HttpStatusCode.OK, (await blocked.PostAsync("/fhir/$add-authorisation", Fhir(PatientParameters(ins)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("block", doctors[2].IdNat))))).StatusCode);
+        await (await blocked.GetAsync($"/fhir/DocumentReference?{patientQuery}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0013");
+        await (await blocked.GetAsync($"/fhir/Binary/{letterId}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0013");
+
+        // A level 3 lab report; then the patient masks the letter: hidden from the colleague, never from its author.
+        var lab = CdaDocuments.LabReport(ins, doctors[0].IdNat);
+        Assert.Equal(HttpStatusCode.OK, (await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctors[0].IdNat, lab, "11502-2", "10", "urn:ihe:lab:xd-lab:2008")))).StatusCode);
+        var masked = await patient.PostAsync($"/fhir/DocumentReference/{letterId}/$update-visibility", Fhir(new Parameters { Parameter = [new ParametersParameter { Name = "masque-ps", ValueBoolean = true }] }));
+        Assert.Contains((await Read<DocumentReference>(masked)).SecurityLabel!, l => l.Coding![0].Code == "MASQUE_PS");
+        Assert.Equal(["11502-2"], await TypesAsync(colleague, patientQuery));
+        await (await colleague.GetAsync($"/fhir/DocumentReference/{letterId}")).AssertOperationOutcomeAsync(HttpStatusCode.NotFound, "RECORD-0018");
+        Assert.Equal(["11490-0", "11502-2"], (await TypesAsync(author, $"{patientQuery}&author.identifier={doctors[0].IdNat}")).Order().ToArray());
+
+        // Break-the-glass: a reason, then the non-masked documents only; the patient is notified.
+        await (await emergency.GetAsync($"/fhir/DocumentReference?{patientQuery}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0014");
+        var glass = await emergency.PostAsync("/fhir/$break-the-glass", Fhir(PatientParameters(ins, ("reason", "Patient inconscient admis aux urgences"))));
+        Assert.Equal(HttpStatusCode.OK, glass.StatusCode);
+        Assert.Equal(["11502-2"], await TypesAsync(emergency, patientQuery));
+        var outbox = Path.Combine(factory.DataDirectory, "outbox");
+        Assert.Contains(System.IO.Directory.GetFiles(outbox), f => File.ReadAllText(f).Contains("bris de glace", StringComparison.Ordinal));
+
+        // The médecin traitant sees masked documents.
+        Assert.Equal(HttpStatusCode.OK, (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("medecin-traitant", doctors[1].IdNat))))).StatusCode);
+        Assert.Equal(2, (await TypesAsync(colleague, patientQuery)).Count);
+
+        // The patient sees every access, newest first; professionals do not read traces.
+        var traces = await Read<Bundle>(await patient.GetAsync($"/fhir/AuditEvent?{patientQuery}"));
+        var events = traces.Entry!.Select(e => (Socle.BuildingBlocks.Fhir.Model.AuditEvent)e.Resource!).ToList();
+        var actions = events.Select(e => e.Subtype![0].Code).ToList();
+        Assert.Equal("search", actions[0]);
+        foreach (var action in new[] { "deposit", "search", "read", "retrieve", "authorise", "hide", "break-the-glass", "settings" })
+        {
+            Assert.Contains(action, actions);
+        }
+
+        Assert.Contains(events, e => e.Subtype![0].Code == "break-the-glass" && e.PurposeOfEvent![0].Coding![0].Code == "ETREAT" && e.Agent![0].Who!.Identifier!.Value == doctors[3].IdNat);
+        Assert.Contains(events, e => e.Outcome == "4" && e.OutcomeDesc == "RECORD-0013");
+        Assert.True(events.Zip(events.Skip(1)).All(p => long.Parse(p.First.Id!) > long.Parse(p.Second.Id!)));
+        await (await colleague.GetAsync($"/fhir/AuditEvent?{patientQuery}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0017");
+
+        // The patient deletes the letter: gone for everyone, kept for the traces.
+        Assert.Equal(HttpStatusCode.NoContent, (await patient.DeleteAsync($"/fhir/DocumentReference/{letterId}")).StatusCode);
+        Assert.Equal(["11502-2"], await TypesAsync(author, $"{patientQuery}&author.identifier={doctors[0].IdNat}"));
+        Assert.Contains("delete", (await Read<Bundle>(await patient.GetAsync($"/fhir/AuditEvent?{patientQuery}"))).Entry!.Select(e => ((Socle.BuildingBlocks.Fhir.Model.AuditEvent)e.Resource!).Subtype![0].Code));
+    }
+
+    [Fact]
+    public async Task Idempotent_deposits_replacement_and_closed_records()
+    {
+        var (patient, ins) = await PatientAsync(1);
+        var doctor = (await DoctorsAsync(5))[4];
+        var author = await ProfessionalAsync(doctor);
+        var patientQuery = $"patient.identifier={Uri.EscapeDataString("urn:oid:1.2.250.1.213.1.4.10|" + ins)}";
+        var cda = CdaDocuments.DischargeLetter(ins, doctor.IdNat);
+        var bundle = CdaDocuments.Bundle(ins, doctor.IdNat, cda, uniqueId: "urn:oid:1.2.250.1.213.1.1.9.424242" + ins);
+        var first = await Read<Bundle>(await author.PostAsync("/fhir", Fhir(bundle)));
+        var again = await author.PostAsync("/fhir", Fhir(bundle));
+        Assert.Equal(first.Entry![1].Response!.Location, (await Read<Bundle>(again)).Entry![1].Response!.Location);
+        var other = CdaDocuments.DischargeLetter(ins, doctor.IdNat);
+        await (await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctor.IdNat, other, uniqueId: "urn:oid:1.2.250.1.213.1.1.9.424242" + ins))))
+            .AssertOperationOutcomeAsync(HttpStatusCode.Conflict, "RECORD-0012");
+
+        var oldId = first.Entry[1].Response!.Location!["DocumentReference/".Length..];
+        var replacement = await Read<Bundle>(await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctor.IdNat, CdaDocuments.DischargeLetter(ins, doctor.IdNat), replaces: oldId))));
+        var newId = replacement.Entry![1].Response!.Location!["DocumentReference/".Length..];
+        var current = await Read<Bundle>(await author.GetAsync($"/fhir/DocumentReference?{patientQuery}&status=current&author.identifier={doctor.IdNat}"));
+        var now = Assert.IsType<DocumentReference>(Assert.Single(current.Entry!).Resource);
+        Assert.Equal(newId, now.Id);
+        Assert.Equal($"DocumentReference/{oldId}", now.RelatesTo![0].Target!.ReferenceValue);
+        Assert.Equal("superseded", (await Read<DocumentReference>(await author.GetAsync($"/fhir/DocumentReference/{oldId}"))).Status);
+
+        // Opposition: nothing readable or writable; reopening restores it.
+        Assert.Equal(HttpStatusCode.OK, (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("close", true))))).StatusCode);
+        await (await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctor.IdNat, CdaDocuments.DischargeLetter(ins, doctor.IdNat)))))
+            .AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0011");
+        await (await patient.GetAsync($"/fhir/DocumentReference?{patientQuery}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0011");
+        Assert.Equal(HttpStatusCode.OK, (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("reopen", true))))).StatusCode);
+        Assert.Single((await Read<Bundle>(await patient.GetAsync($"/fhir/DocumentReference?{patientQuery}&status=current"))).Entry!);
+    }
+
+    [Fact]
+    public async Task Bad_deposits_are_refused_with_the_reason_and_nothing_is_stored()
+    {
+        var (_, ins) = await PatientAsync(2);
+        var doctor = (await DoctorsAsync(6))[5];
+        var author = await ProfessionalAsync(doctor);
+        var good = CdaDocuments.DischargeLetter(ins, doctor.IdNat);
+        long Count()
+        {
+            using var scope = factory.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<Socle.Record.Storage.RecordDbContext>().Documents.LongCount();
+        }
+
+        var before = Count();
+        var cases = new (Bundle Bundle, HttpStatusCode Status, string Code)[]
+        {
+            (CdaDocuments.Bundle(ins, doctor.IdNat, CdaDocuments.DischargeLetter(ins, doctor.IdNat, "<!DOCTYPE ClinicalDocument [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>")), HttpStatusCode.BadRequest, "RECORD-0006"),
+            (CdaDocuments.Bundle(ins, doctor.IdNat, Encoding.UTF8.GetBytes("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><code>")), HttpStatusCode.BadRequest, "RECORD-0007"),
+            (CdaDocuments.Bundle(ins, doctor.IdNat, good, tweak: d => d.Content![0].Attachment!.Hash = new byte[20]), HttpStatusCode.BadRequest, "RECORD-0004"),
+            (CdaDocuments.Bundle(ins, doctor.IdNat, good, tweak: d => d.Content![0].Attachment!.Size = 12), HttpStatusCode.BadRequest, "RECORD-0005"),
+            (CdaDocuments.Bundle(ins, doctor.IdNat, good, tweak: d => d.Content![0].Attachment!.Url = "urn:uuid:ffffffff-0000-0000-0000-000000000000"), HttpStatusCode.BadRequest, "RECORD-0002"),
+            (CdaDocuments.Bundle(ins, doctor.IdNat, good, type: "99999-9"), HttpStatusCode.BadRequest, "RECORD-0003"),
+            (CdaDocuments.Bundle(ins, doctor.IdNat, good, type: "11502-2"), HttpStatusCode.UnprocessableEntity, "RECORD-0008"),
+            (CdaDocuments.Bundle(ins, doctor.IdNat, CdaDocuments.DischargeLetter("299129999999912", doctor.IdNat)), HttpStatusCode.UnprocessableEntity, "RECORD-0008"),
+            (CdaDocuments.Bundle("299129999999912", doctor.IdNat, CdaDocuments.DischargeLetter("299129999999912", doctor.IdNat)), HttpStatusCode.UnprocessableEntity, "RECORD-0010"),
+        };
+        foreach (var (bundle, status, code) in cases)
+        {
+            await (await author.PostAsync("/fhir", Fhir(bundle))).AssertOperationOutcomeAsync(status, code);
+        }
+
+        await (await author.PostAsync("/fhir", new StringContent("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"fullUrl\":1}]}", Encoding.UTF8, "application/fhir+json")))
+            .AssertOperationOutcomeAsync(HttpStatusCode.BadRequest);
+        await (await author.GetAsync("/fhir/DocumentReference?patient.identifier=urn:oid:1.2.250.1.213.1.4.10|123")).AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "RECORD-0020");
+        await (await factory.CreateClient().GetAsync($"/fhir/DocumentReference?patient.identifier=urn:oid:1.2.250.1.213.1.4.10|{ins}")).AssertOperationOutcomeAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(before, Count());
+    }
+
+    private static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+        where T : FhirResource
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(expected == response.StatusCode, $"{response.StatusCode}: {body}");
+        return FhirJson.ParseAs<T>(body);
+    }
+
+    private static async Task<List<string>> TypesAsync(HttpClient client, string patientQuery) =>
+        (await Read<Bundle>(await client.GetAsync($"/fhir/DocumentReference?{patientQuery}"))).Entry!
+            .Select(e => ((DocumentReference)e.Resource!).Type!.Coding![0].Code!).ToList();
+
+    private static StringContent Fhir(FhirResource resource) => new(FhirJson.SerializeToString(resource), Encoding.UTF8, "application/fhir+json");
+
+    private static Parameters PatientParameters(string ins, params (string Name, object Value)[] more) => new()
+    {
+        Parameter =
+        [
+            new ParametersParameter { Name = "patient-identifier", ValueIdentifier = new Identifier { System = "urn:oid:1.2.250.1.213.1.4.10", Value = ins } },
+            ..more.Select(m => m.Value is bool b ? new ParametersParameter { Name = m.Name, ValueBoolean = b } : new ParametersParameter { Name = m.Name, ValueString = (string)m.Value }),
+        ],
+    };
+
+    private async Task<IReadOnlyList<SandboxProfessionalAccount>> DoctorsAsync(int count)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxProfessionalsAsync(count, "10", CancellationToken.None);
+    }
+
+    private async Task<(HttpClient Client, string Ins)> PatientAsync(int index)
+    {
+        await using var scope = OperatorScope.Create(factory);
+        var patients = await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxPatientsAsync(index + 1, CancellationToken.None);
+        var account = patients[index];
+        return (await LoginAsync(account.Login, account.Password, account.TotpSecret), account.Ins);
+    }
+
+    private Task<HttpClient> ProfessionalAsync(SandboxProfessionalAccount account) => LoginAsync(account.Login, account.Password, account.TotpSecret);
+
+    /// <summary>A person's token from Connect's authorization code flow, on an HTTP client that sends it.</summary>
+    private async Task<HttpClient> LoginAsync(string login, string password, string totpSecret)
+    {
+        var rp = await OidcTestClient.RegisterAsync(factory, scopes: Scopes);
+        var callback = await rp.LoginAsync(rp.AuthorizeUrl(scope: Scopes), login, password, totpSecret);
+        var tokens = await OidcTestClient.JsonAsync(await rp.ExchangeCodeAsync(OidcTestClient.CallbackParameters(callback)["code"]));
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
+        return client;
+    }
+}
