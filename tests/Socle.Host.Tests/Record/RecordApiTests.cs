@@ -121,6 +121,11 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(newId, now.Id);
         Assert.Equal($"DocumentReference/{oldId}", now.RelatesTo![0].Target!.ReferenceValue);
         Assert.Equal("superseded", (await Read<DocumentReference>(await author.GetAsync($"/fhir/DocumentReference/{oldId}"))).Status);
+        var mine = $"{patientQuery}&author.identifier={doctor.IdNat}";
+        Assert.Equal(2, (await TypesAsync(author, $"{mine}&date=2026-11")).Count);
+        Assert.Equal(2, (await TypesAsync(author, $"{mine}&period=ge2026-11-19&date=le2026-11-20T13:30:00Z")).Count);
+        Assert.Empty(await TypesAsync(author, $"{mine}&date=lt2026-11-20T13:30:00Z"));
+        await (await author.GetAsync($"/fhir/DocumentReference?{mine}&date=2026-13")).AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "SOCLE-0003");
 
         // Opposition: nothing readable or writable; reopening restores it.
         Assert.Equal(HttpStatusCode.OK, (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("close", true))))).StatusCode);

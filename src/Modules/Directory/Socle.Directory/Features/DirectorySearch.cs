@@ -51,7 +51,7 @@ internal sealed class DirectorySearch
         };
         if (Query.Get("_lastUpdated") is { } lastUpdated)
         {
-            var (from, to) = InstantRange(lastUpdated);
+            var (from, to) = DateSearch.Range(lastUpdated, "_lastUpdated");
             query = query.Where(x => x.ValidFrom >= from && x.ValidFrom <= to);
         }
 
@@ -114,39 +114,5 @@ internal sealed class DirectorySearch
         }
 
         return asked;
-    }
-
-    /// <summary>A FHIR date or dateTime search value with an optional eq, ge, le, gt or lt prefix, as Unix ms bounds.</summary>
-    private static (long From, long To) InstantRange(string text)
-    {
-        var hasPrefix = text.Length > 2 && char.IsAsciiLetter(text[0]);
-        var prefix = hasPrefix ? text[..2] : "eq";
-        var value = hasPrefix ? text[2..] : text;
-        DateTimeOffset start;
-        DateTimeOffset end;
-        if (DateTimeOffset.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
-        {
-            (start, end) = (instant, instant.AddMilliseconds(1));
-        }
-        else if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            end = start.AddDays(1);
-        }
-        else
-        {
-            throw Invalid("_lastUpdated", "is a date (YYYY-MM-DD) or an instant with a time zone, with an optional eq, ge, le, gt or lt prefix");
-        }
-
-        var (from, to) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds() - 1);
-        return prefix switch
-        {
-            "eq" => (from, to),
-            "ge" => (from, long.MaxValue),
-            "gt" => (to + 1, long.MaxValue),
-            "le" => (long.MinValue, to),
-            "lt" => (long.MinValue, from - 1),
-            _ => throw Invalid("_lastUpdated", "takes the prefixes eq, ge, le, gt or lt"),
-        };
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Socle.Record.Access;
 using Socle.Record.Storage;
@@ -108,62 +107,17 @@ internal static class FindDocumentReferencesEndpoint
 
         if (q.Get("date") is { } date)
         {
-            var (from, to) = DateRange(date, "date");
-            query = query.Where(x => x.DateMs >= from && x.DateMs < to);
+            var (from, to) = DateSearch.Range(date, "date");
+            query = query.Where(x => x.DateMs >= from && x.DateMs <= to);
         }
 
         if (q.Get("period") is { } period)
         {
-            var (from, to) = DateRange(period, "period");
-            query = query.Where(x => (x.ServiceStopMs ?? x.ServiceStartMs) >= from && x.ServiceStartMs < to);
+            var (from, to) = DateSearch.Range(period, "period");
+            query = query.Where(x => (x.ServiceStopMs ?? x.ServiceStartMs) >= from && x.ServiceStartMs <= to);
         }
 
         return query;
-    }
-
-    /// <summary>A FHIR date search value (eq, ge, gt, le, lt; day, month or year precision, or a full instant) as [from, to) in ms.</summary>
-    private static (long From, long To) DateRange(string text, string name)
-    {
-        var hasPrefix = text.Length > 2 && char.IsAsciiLetter(text[0]);
-        var prefix = hasPrefix ? text[..2] : "eq";
-        var value = hasPrefix ? text[2..] : text;
-        DateTimeOffset start;
-        DateTimeOffset end;
-        if (value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1 and <= 9999)
-        {
-            start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            end = start.AddYears(1);
-        }
-        else if (value.Length == 7 && DateTimeOffset.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var month))
-        {
-            start = month;
-            end = month.AddMonths(1);
-        }
-        else if (value.Length == 10 && DateTimeOffset.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day))
-        {
-            start = day;
-            end = day.AddDays(1);
-        }
-        else if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) && value.Contains('T', StringComparison.Ordinal))
-        {
-            start = instant;
-            end = instant.AddMilliseconds(1);
-        }
-        else
-        {
-            throw Invalid(name, "is a date (YYYY, YYYY-MM, YYYY-MM-DD or a dateTime) with an optional eq, ge, gt, le or lt prefix");
-        }
-
-        var (from, to) = (start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds());
-        return prefix switch
-        {
-            "eq" => (from, to),
-            "ge" => (from, long.MaxValue),
-            "gt" => (to, long.MaxValue),
-            "le" => (long.MinValue, to),
-            "lt" => (long.MinValue, from),
-            _ => throw Invalid(name, "takes the prefixes eq, ge, gt, le or lt"),
-        };
     }
 
     private static DomainException Invalid(string name, string rule) =>
