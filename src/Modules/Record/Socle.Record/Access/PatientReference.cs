@@ -25,15 +25,11 @@ internal sealed record PatientReference(string? Ins, Guid? LocalPatientId)
             : throw RecordErrors.InvalidParameter.WithMessage($"{parameter}: '{value}' is not an INS matricule (15 characters with the key).").ToException();
     }
 
+    /// <summary>A literal reference, relative (<c>Patient/{id}</c>) or absolute (<c>…/fhir/Patient/{id}</c>), or a bare id.</summary>
     public static PatientReference FromLiteral(string reference, string parameter)
     {
-        var id = reference.StartsWith("Patient/", StringComparison.Ordinal) ? reference["Patient/".Length..] : reference;
-        var slash = id.LastIndexOf('/');
-        if (reference.Contains("/Patient/", StringComparison.Ordinal) && slash >= 0)
-        {
-            id = id[(slash + 1)..];
-        }
-
+        var at = reference.LastIndexOf("Patient/", StringComparison.Ordinal);
+        var id = at >= 0 ? reference[(at + "Patient/".Length)..] : reference;
         return Guid.TryParseExact(id, "N", out var guid) || Guid.TryParse(id, CultureInfo.InvariantCulture, out guid)
             ? new PatientReference(null, guid)
             : throw RecordErrors.InvalidParameter.WithMessage($"{parameter} must reference a Patient as Patient/{{id}}.").ToException();

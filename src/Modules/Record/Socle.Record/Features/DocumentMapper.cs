@@ -11,8 +11,6 @@ internal static class DocumentMapper
     {
         var resource = FhirJson.ParseAs<DocumentReference>(entry.ResourceJson);
         resource.Id = entry.Id.ToString("N");
-        resource.Meta ??= new Meta();
-        resource.Meta.LastUpdated = null;
         resource.Status = entry.Status == DocumentStatuses.Current ? "current" : "superseded";
         var labels = new List<CodeableConcept> { CodeableConcept.Of(ValueSets.ConfidentialitySystem, entry.Confidentiality) };
         labels.AddRange(VisibilityCodes.CodesOf((Visibility)entry.Visibility).Select(code => CodeableConcept.Of(ValueSets.VisibilitySystemOid, code)));

@@ -26,7 +26,7 @@ internal static class ProvideDocumentBundleEndpoint
         var (ins, _) = await access.ResolveAsync(parsed.Patient, cancellationToken);
         var record = await access.OpenAsync(ins, cancellationToken);
         var scope = await access.StandingAsync(who, record, cancellationToken);
-        var documents = parsed.Documents.Select((d, i) =>
+        var documents = parsed.Documents.Select(d =>
         {
             var path = $"Bundle.entry[{d.EntryIndex}]";
             var metadata = DocumentMetadata.Read(d.Reference, path, !who.IsProfessional);
