@@ -4,7 +4,7 @@ namespace Socle.Record.Access;
 /// Writes the traces of a record into the platform's audit log, keyed by the record: the patient lists them as
 /// AuditEvents. The detail says how the access was granted (emergency, indirect, secret connection).
 /// </summary>
-internal sealed class RecordTraces(IAuditTrail audit, IHttpContextAccessor http)
+internal sealed class RecordTraces(IAuditTrail audit, IHttpContextAccessor http, AccessPolicy policy)
 {
     public const string ActionPrefix = "record.";
     public const string SecretConnectionHeader = "X-Secret-Connection";
@@ -26,7 +26,7 @@ internal sealed class RecordTraces(IAuditTrail audit, IHttpContextAccessor http)
         }
 
         var details = new List<string>();
-        if (scope.Standing is { Authorised: false, MedecinTraitant: false, BreakTheGlass: true } && scope.Access.IsProfessional)
+        if (policy.Read(scope.Access, scope.Standing, ownDocumentsOnly: false).Reach == ReadReach.Emergency)
         {
             details.Add("emergency");
         }

@@ -78,7 +78,7 @@ internal static class RecordOperationsEndpoints
         };
         db.EmergencyAccesses.Add(grant);
         await db.SaveChangesAsync(cancellationToken);
-        await traces.TraceAsync(scope with { Standing = scope.Standing with { BreakTheGlass = true } }, "break-the-glass", "Record", grant.Id, "emergency");
+        await traces.TraceAsync(scope with { Standing = scope.Standing with { BreakTheGlass = true } }, "break-the-glass", "Record", grant.Id);
         await messaging.NotifyAsync(
             scope.Record.Ins,
             "Accès en urgence à votre dossier médical",
