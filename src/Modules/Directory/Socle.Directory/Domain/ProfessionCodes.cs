@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Socle.BuildingBlocks.Data;
 
 namespace Socle.Directory.Domain;
 
@@ -13,23 +14,8 @@ internal static class ProfessionCodes
 
     public static string? Label(string code) => Labels.GetValueOrDefault(code);
 
-    private static FrozenDictionary<string, string> Load()
-    {
-        using var stream = typeof(ProfessionCodes).Assembly.GetManifestResourceStream("Socle.Directory.Domain.Data.TRE_G15-ProfessionSante.txt")
-            ?? throw new InvalidOperationException("The TRE_G15 table is not embedded.");
-        using var reader = new StreamReader(stream);
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var bar = line.IndexOf('|', StringComparison.Ordinal);
-            labels[line[..bar]] = line[(bar + 1)..];
-        }
-
-        return labels.ToFrozenDictionary(StringComparer.Ordinal);
-    }
+    private static FrozenDictionary<string, string> Load() =>
+        EmbeddedData.DataLines(typeof(ProfessionCodes).Assembly, "Socle.Directory.Domain.Data.TRE_G15-ProfessionSante.txt")
+            .Select(line => line.Split('|', 2))
+            .ToFrozenDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
 }

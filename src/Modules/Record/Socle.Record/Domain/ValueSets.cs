@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Socle.BuildingBlocks.Data;
 
 namespace Socle.Record.Domain;
 
@@ -46,28 +47,9 @@ internal static class ValueSets
 
     public static bool IsVisibilitySystem(string? system) => system is VisibilitySystemOid or VisibilitySystemUrl;
 
-    private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
-    {
-        using var stream = typeof(ValueSets).Assembly.GetManifestResourceStream("Socle.Record.Domain.Data.value-sets.txt")
-            ?? throw new InvalidOperationException("The value sets are not embedded.");
-        using var reader = new StreamReader(stream);
-        var sets = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var parts = line.Split('|');
-            if (!sets.TryGetValue(parts[0], out var set))
-            {
-                sets[parts[0]] = set = new Dictionary<string, string>(StringComparer.Ordinal);
-            }
-
-            set[parts[1]] = parts[2];
-        }
-
-        return sets.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToFrozenDictionary(StringComparer.Ordinal), StringComparer.Ordinal);
-    }
+    private static FrozenDictionary<string, FrozenDictionary<string, string>> Load() =>
+        EmbeddedData.DataLines(typeof(ValueSets).Assembly, "Socle.Record.Domain.Data.value-sets.txt")
+            .Select(line => line.Split('|'))
+            .GroupBy(parts => parts[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(set => set.Key, set => set.ToFrozenDictionary(p => p[1], p => p[2], StringComparer.Ordinal), StringComparer.Ordinal);
 }
