@@ -43,24 +43,23 @@ internal static class ProvideDocumentBundleEndpoint
             await traces.EnsureAsync(scope, "deposit", AccessPolicy.Deposit(scope.Access, scope.Standing, classCode));
         }
 
-        // Idempotency: a unique id already deposited with the same content answers the first result.
+        // Idempotency: a unique id already deposited with the same content answers the first result. The unique index
+        // finds a repeat when the rows are written; a replacement is looked up first, since its target is superseded by then.
         var uniqueIds = documents.Select(d => d.Metadata.UniqueId).ToList();
         if (uniqueIds.Distinct(StringComparer.Ordinal).Count() != uniqueIds.Count)
         {
             throw RecordErrors.InvalidBundle.WithMessage("Two DocumentReferences of the bundle share a masterIdentifier.").ToException();
         }
 
-        var existing = await db.Documents.AsNoTracking().Where(x => uniqueIds.Contains(x.UniqueId)).ToListAsync(cancellationToken);
-        if (existing.Count > 0)
+        var sent = documents.Select(d => (d.Metadata.UniqueId, d.Sha1, d.Metadata.DeclaredSize!.Value)).ToList();
+        if (documents.Any(d => d.Input.Replaces is not null) && await ReplayAsync(request, db, sent, record, cancellationToken) is { } replay)
         {
-            return Repeat(request, documents.Select(d => (d.Metadata.UniqueId, d.Sha1, d.Metadata.DeclaredSize!.Value)).ToList(), existing, record);
+            return replay;
         }
 
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var submissionId = Guid.CreateVersion7(clock.GetUtcNow());
-        var baseUrl = FhirUrls.Base(request);
-        var ids = documents.ToDictionary(d => d.Input.FullUrl, _ => Guid.CreateVersion7(clock.GetUtcNow()));
-        var replaced = new List<DocumentEntry>();
+        var now = clock.GetUtcNow();
+        var submissionId = Guid.CreateVersion7(now);
+        var ids = documents.ToDictionary(d => d.Input.FullUrl, _ => Guid.CreateVersion7(now));
         foreach (var (input, metadata, sha1) in documents)
         {
             var id = ids[input.FullUrl];
@@ -75,66 +74,29 @@ internal static class ProvideDocumentBundleEndpoint
 
                 await traces.EnsureAsync(scope, "replace", AccessPolicy.Amend(scope.Access, scope.Standing, old.Facts));
                 old.Status = DocumentStatuses.Superseded;
-                replaced.Add(old);
                 replaces = old.Id;
             }
 
-            var stored = input.Reference;
-            stored.Id = null;
-            stored.Content![0].Attachment!.Data = null;
-            stored.Content[0].Attachment!.Url = null;
-            if (replaces is not null)
-            {
-                stored.RelatesTo = [new DocumentReferenceRelatesTo { Code = "replaces", Target = new Reference { ReferenceValue = $"DocumentReference/{replaces:N}" } }];
-            }
-
-            db.Documents.Add(new DocumentEntry
-            {
-                Id = id,
-                RecordId = record.Id,
-                SubmissionSetId = submissionId,
-                UniqueId = metadata.UniqueId,
-                ClassCode = metadata.ClassCode,
-                TypeCode = metadata.TypeCode,
-                FormatCode = metadata.FormatCode,
-                FacilityCode = metadata.FacilityCode,
-                PracticeSettingCode = metadata.PracticeSettingCode,
-                EventCodes = " " + string.Join(' ', metadata.EventCodes) + (metadata.EventCodes.Count > 0 ? " " : string.Empty),
-                Confidentiality = metadata.Confidentiality,
-                Visibility = (int)metadata.Visibility,
-                AuthorIdNat = metadata.AuthorIdNat,
-                AuthorStructure = metadata.AuthorStructure,
-                DateMs = (metadata.Creation ?? clock.GetUtcNow()).ToUnixTimeMilliseconds(),
-                ServiceStartMs = metadata.ServiceStart?.ToUnixTimeMilliseconds(),
-                ServiceStopMs = metadata.ServiceStop?.ToUnixTimeMilliseconds(),
-                Size = input.Content.LongLength,
-                Sha1 = sha1,
-                ContentType = metadata.ContentType,
-                ReplacesId = replaces,
-                ResourceJson = FhirJson.SerializeToString(stored),
-            });
+            db.Documents.Add(StoredDeposit.Document(id, record.Id, submissionId, input, metadata, sha1, replaces, now));
             db.Contents.Add(new DocumentContent { DocumentId = id, Bytes = input.Content });
         }
 
-        var list = parsed.SubmissionSet;
-        list.Id = submissionId.ToString("N");
-        list.Date ??= DocumentMapper.Instant(now);
-        list.Entry = documents.Select(d => new ListEntry { Item = new Reference { ReferenceValue = $"DocumentReference/{ids[d.Input.FullUrl]:N}" } }).ToList();
-        db.SubmissionSets.Add(new SubmissionSetEntry
-        {
-            Id = submissionId,
-            RecordId = record.Id,
-            UniqueId = parsed.SubmissionSetUniqueId,
-            AuthorIdNat = who.IdNat,
-            SubmittedAtMs = now,
-            ResourceJson = FhirJson.SerializeToString(list),
-        });
+        db.SubmissionSets.Add(StoredDeposit.SubmissionSet(submissionId, record.Id, parsed, who.IdNat, documents.Select(d => ids[d.Input.FullUrl]), now));
         if (parsed.Patient.LocalPatientId is { } local && !await db.PatientLinks.AnyAsync(l => l.PatientId == local, cancellationToken))
         {
             db.PatientLinks.Add(new RecordPatientLink { PatientId = local, RecordId = record.Id });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return await ReplayAsync(request, db, sent, record, cancellationToken) ?? throw RecordErrors.DuplicateUniqueId
+                .WithMessage("The deposit raced another one on the same record; send it again.").ToException();
+        }
+
         foreach (var (input, _, _) in documents)
         {
             await traces.TraceAsync(scope, input.Replaces is null ? "deposit" : "replace", "DocumentReference", ids[input.FullUrl]);
@@ -160,6 +122,14 @@ internal static class ProvideDocumentBundleEndpoint
             },
         }).ToList(),
     };
+
+    private static async Task<FhirResult?> ReplayAsync(
+        HttpRequest request, RecordDbContext db, List<(string UniqueId, string Sha1, long Size)> sent, PatientRecord record, CancellationToken cancellationToken)
+    {
+        var uniqueIds = sent.Select(d => d.UniqueId).ToList();
+        var existing = await db.Documents.AsNoTracking().Where(x => uniqueIds.Contains(x.UniqueId)).ToListAsync(cancellationToken);
+        return existing.Count == 0 ? null : Repeat(request, sent, existing, record);
+    }
 
     private static FhirResult Repeat(HttpRequest request, List<(string UniqueId, string Sha1, long Size)> sent, List<DocumentEntry> existing, PatientRecord record)
     {
