@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Socle.Bench;
 
 /// <summary>Command-line settings of a benchmark run.</summary>
-internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup, bool StartupOnly, string HostDll, bool DirectorySearch, bool Connect)
+internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup, bool StartupOnly, string HostDll, bool DirectorySearch, bool Connect, bool Record, long Patients, long Documents)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -24,6 +24,9 @@ internal sealed record BenchOptions(string Provider, string? Connection, long Id
             args.Contains("--startup-only"),
             Get("--host-dll", Path.Combine(AppContext.BaseDirectory, "Socle.Host.dll")),
             args.Contains("--directory-search"),
-            args.Contains("--connect"));
+            args.Contains("--connect"),
+            args.Contains("--record"),
+            long.Parse(Get("--patients", "1000000"), CultureInfo.InvariantCulture),
+            long.Parse(Get("--documents", "10000000"), CultureInfo.InvariantCulture));
     }
 }

@@ -20,7 +20,7 @@ namespace Socle.Bench;
 /// </summary>
 internal static partial class ConnectBench
 {
-    private const string RedirectUri = "https://rp.example.org/callback";
+    internal const string RedirectUri = "https://rp.example.org/callback";
 
     public static async Task RunAsync(BenchHost host, BenchOptions options)
     {
@@ -80,23 +80,10 @@ internal static partial class ConnectBench
                 message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", personToken);
                 return message;
             }));
-            Print(concurrency, options.Seconds, results);
+            LoadRunner.PrintTable(concurrency, options.Seconds, results);
         }
 
         await FullLoginsAsync(host, rp, accounts.Skip(options.Concurrency).ToList(), options);
-    }
-
-    private static void Print(int concurrency, int seconds, List<LoadResult> results)
-    {
-        Console.WriteLine();
-        Console.WriteLine($"{concurrency} concurrent client(s), {seconds} s per scenario:");
-        Console.WriteLine();
-        Console.WriteLine("| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | vs baseline |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
-        foreach (var result in results)
-        {
-            Console.WriteLine(result.Row(result == results[0] ? null : results[0]));
-        }
     }
 
     /// <summary>Whole logins (pages, PBKDF2 password check, TOTP, code exchange), each account once per TOTP step.</summary>
@@ -133,13 +120,14 @@ internal static partial class ConnectBench
         return Convert.ToBase64String(Encoding.UTF8.GetBytes($"{client.ClientId}:{client.ClientSecret}"));
     }
 
-    private static async Task<JsonElement> LoginAsync(BenchHost host, RegisteredClient rp, SandboxProfessionalAccount account)
+    /// <summary>A whole code-flow login of a professional through the real pages; answers the token response.</summary>
+    internal static async Task<JsonElement> LoginAsync(BenchHost host, RegisteredClient rp, SandboxProfessionalAccount account, string scope = "openid scope_all identity.read")
     {
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = host.Address };
         var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
         {
-            ["response_type"] = "code", ["client_id"] = rp.ClientId, ["redirect_uri"] = RedirectUri, ["scope"] = "openid scope_all identity.read", ["state"] = "s",
+            ["response_type"] = "code", ["client_id"] = rp.ClientId, ["redirect_uri"] = RedirectUri, ["scope"] = scope, ["state"] = "s",
             ["code_challenge"] = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))), ["code_challenge_method"] = "S256",
         });
         var page = await FollowAsync(browser, authorize);

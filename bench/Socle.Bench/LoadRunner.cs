@@ -7,11 +7,31 @@ namespace Socle.Bench;
 internal static class LoadRunner
 {
     /// <param name="observe">Sees each answer (worker index, body): a scenario whose next request depends on the last answer.</param>
-    public static async Task<LoadResult> RunAsync(string name, HttpClient http, int concurrency, int seconds, Func<int, HttpRequestMessage> request, Action<int, string>? observe = null)
+    public static Task<LoadResult> RunAsync(string name, HttpClient http, int concurrency, int seconds, Func<int, HttpRequestMessage> request, Action<int, string>? observe = null) =>
+        RunAsync(name, concurrency, seconds, i =>
+        {
+            var message = request(i);
+            return async () =>
+            {
+                using (message)
+                {
+                    using var response = await http.SendAsync(message);
+                    await response.Content.LoadIntoBufferAsync();
+                    observe?.Invoke(i % concurrency, await response.Content.ReadAsStringAsync());
+                    return response.IsSuccessStatusCode;
+                }
+            };
+        });
+
+    /// <summary>
+    /// Any operation under closed-loop load: request <c>i</c> goes to worker <c>i % concurrency</c>, which prepares it
+    /// (not timed: building the request) then runs it (timed); the run answers whether it succeeded.
+    /// </summary>
+    public static async Task<LoadResult> RunAsync(string name, int concurrency, int seconds, Func<int, Func<Task<bool>>> prepare)
     {
-        await RunWorkersAsync(http, concurrency, TimeSpan.FromSeconds(2), request, observe);
+        await RunWorkersAsync(concurrency, TimeSpan.FromSeconds(2), prepare);
         var watch = Stopwatch.StartNew();
-        var perWorker = await RunWorkersAsync(http, concurrency, TimeSpan.FromSeconds(seconds), request, observe);
+        var perWorker = await RunWorkersAsync(concurrency, TimeSpan.FromSeconds(seconds), prepare);
         var elapsed = watch.Elapsed.TotalSeconds;
         var latencies = perWorker.SelectMany(w => w.Latencies).Order().ToArray();
         return new LoadResult(name, latencies.Length, perWorker.Sum(w => w.Errors), elapsed, latencies);
@@ -26,6 +46,12 @@ internal static class LoadRunner
             results.Add(await RunAsync(name, http, concurrency, seconds, request));
         }
 
+        PrintTable(concurrency, seconds, results);
+    }
+
+    /// <summary>The results of one concurrency as a Markdown table, each row next to the first (the baseline).</summary>
+    public static void PrintTable(int concurrency, int seconds, IReadOnlyList<LoadResult> results)
+    {
         Console.WriteLine();
         Console.WriteLine($"{concurrency} concurrent client(s), {seconds} s per scenario:");
         Console.WriteLine();
@@ -62,8 +88,7 @@ internal static class LoadRunner
         return http;
     }
 
-    private static async Task<List<(List<double> Latencies, long Errors)>> RunWorkersAsync(
-        HttpClient http, int concurrency, TimeSpan duration, Func<int, HttpRequestMessage> request, Action<int, string>? observe)
+    private static async Task<List<(List<double> Latencies, long Errors)>> RunWorkersAsync(int concurrency, TimeSpan duration, Func<int, Func<Task<bool>>> prepare)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
@@ -73,14 +98,12 @@ internal static class LoadRunner
             var i = w;
             while (Stopwatch.GetTimestamp() < deadline)
             {
-                using var message = request(i);
-                i += concurrency;
+                var run = prepare(i);
                 var start = Stopwatch.GetTimestamp();
-                using var response = await http.SendAsync(message);
-                await response.Content.LoadIntoBufferAsync();
+                var succeeded = await run();
                 latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-                observe?.Invoke(w, await response.Content.ReadAsStringAsync());
-                if (!response.IsSuccessStatusCode)
+                i += concurrency;
+                if (!succeeded)
                 {
                     errors++;
                 }

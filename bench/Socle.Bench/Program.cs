@@ -33,7 +33,9 @@ internal static class BenchMain
             connection = $"Data Source={Path.Combine(tempDir, "socle.db")}";
         }
 
-        Console.WriteLine(options.Connect
+        Console.WriteLine(options.Record
+            ? $"# Socle Record benchmark: {options.Provider}, {options.Patients:N0} records, {options.Documents:N0} documents, {options.Concurrency} clients x {options.Seconds} s"
+            : options.Connect
             ? $"# Socle Connect benchmark: {options.Provider}, {options.Concurrency} clients x {options.Seconds} s"
             : options.DirectorySearch
             ? $"# Socle Directory search benchmark: {options.Provider}, {options.Concurrency} clients x {options.Seconds} s"
@@ -54,6 +56,12 @@ internal static class BenchMain
         if (options.DirectorySearch)
         {
             await DirectorySearchBench.RunAsync(host, options);
+            return;
+        }
+
+        if (options.Record)
+        {
+            await RecordBench.RunAsync(host, options, connection);
             return;
         }
 

@@ -10,10 +10,14 @@ public static class CdaDocuments
 {
     public static readonly DateTimeOffset Created = new(2026, 11, 20, 14, 30, 0, TimeSpan.FromHours(1));
 
-    /// <summary>A level 1 discharge letter (LDL-SES, 11490-0) with a PDF body.</summary>
-    public static byte[] DischargeLetter(string ins, string authorIdNat, string? prolog = null)
+    /// <summary>A level 1 discharge letter (LDL-SES, 11490-0) with a PDF body, padded with PDF comment lines to about <paramref name="pdfBytes"/>.</summary>
+    public static byte[] DischargeLetter(string ins, string authorIdNat, string? prolog = null, int pdfBytes = 0)
     {
-        var pdf = Convert.ToBase64String(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"));
+        const string MinimalPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+        const string CommentLine = "% compte rendu de sejour, page de texte\n";
+        var padding = Math.Max(0, pdfBytes - MinimalPdf.Length);
+        var comments = new StringBuilder().Insert(0, CommentLine, (padding / CommentLine.Length) + 1).ToString(0, padding);
+        var pdf = Convert.ToBase64String(Encoding.ASCII.GetBytes(MinimalPdf.Insert("%PDF-1.4\n".Length, comments)));
         return Document(prolog, ins, authorIdNat, "11490-0", "Lettre de liaison à la sortie", $"""
               <component><nonXMLBody><text mediaType="application/pdf" representation="B64">{pdf}</text></nonXMLBody></component>
             """);
