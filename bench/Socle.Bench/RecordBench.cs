@@ -51,6 +51,7 @@ internal static partial class RecordBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Loading {options.Patients:N0} records and about {options.Documents:N0} documents (binary COPY):"));
         var patients = await RecordBulkLoader.LoadAsync(connection, options.Patients, options.Documents, doctors.Select(d => d.IdNat).ToList());
 
+        Console.WriteLine($"Scenarios start at {DateTime.UtcNow:HH:mm:ss} UTC");
         var tokens = new string[doctors.Count];
         for (var i = 0; i < doctors.Count; i++)
         {
