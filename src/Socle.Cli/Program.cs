@@ -18,6 +18,7 @@ internal static class Program
             DirectoryCommand.Create(args),
             AccountsCommand.Create(args),
             AccountsCommand.CreateKeys(args),
+            RecordCommand.Create(args),
         };
 
         try

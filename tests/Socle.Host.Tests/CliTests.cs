@@ -40,6 +40,16 @@ public sealed class CliTests(DataDirectoryApiFactory factory) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task RecordRepresentative_RefusesAnInsWithoutAQualifiedIdentity()
+    {
+        _ = factory.Server;
+        var (code, stdout, stderr) = await SocleCli.RunAsync(factory.DataDirectory, "record", "representative", "--minor", "299129999999912", "--representative", "199129999999934");
+        Assert.NotEqual(0, code);
+        Assert.Contains("RECORD-0010", stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stdout.Trim());
+    }
+
+    [Fact]
     public async Task SandboxIdentities_PrintsTheDocumentedFields_AndHomonymsShareTheirTraits()
     {
         _ = factory.Server;

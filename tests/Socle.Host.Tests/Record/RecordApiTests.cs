@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Socle.BuildingBlocks.Errors;
 using Socle.BuildingBlocks.Fhir;
 using Socle.BuildingBlocks.Fhir.Model;
 using Socle.Connect.Contracts;
@@ -174,6 +176,120 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(before, Count());
     }
 
+    [Fact]
+    public async Task Legal_representatives_read_a_minors_record_except_what_is_hidden_from_them_and_secret_accesses()
+    {
+        var operatorClient = await SocleTestClient.CreateAsync(factory);
+        var people = await factory.ReferenceIdentitiesAsync(2_600);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var child = people.Skip(2_000).First(p => DateOnly.Parse(p.BirthDate, CultureInfo.InvariantCulture).AddYears(18) > today.AddMonths(1));
+        var minorIns = (await operatorClient.QualifyAsync(await operatorClient.CreatePatientAsync(child), child)).Identifier!.Single(i => i.System == "urn:oid:" + child.Oid).Value!;
+        var (parent, parentIns) = await PatientAsync(3);
+        var doctor = (await DoctorsAsync(7))[6];
+        var pediatrician = await ProfessionalAsync(doctor);
+        var minorQuery = $"patient.identifier={Uri.EscapeDataString("urn:oid:1.2.250.1.213.1.4.10|" + minorIns)}";
+
+        Assert.Equal(HttpStatusCode.OK, (await pediatrician.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(minorIns, doctor.IdNat, CdaDocuments.DischargeLetter(minorIns, doctor.IdNat))))).StatusCode);
+        var hidden = CdaDocuments.LabReport(minorIns, doctor.IdNat);
+        Assert.Equal(HttpStatusCode.OK, (await pediatrician.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(minorIns, doctor.IdNat, hidden, "11502-2", "10", "urn:ihe:lab:xd-lab:2008",
+            tweak: d => d.SecurityLabel = [.. d.SecurityLabel!, CodeableConcept.Of("urn:oid:1.2.250.1.213.1.1.4.13", "INVISIBLE_REPRESENTANTS_LEGAUX")])))).StatusCode);
+
+        // Not declared yet: the parent reaches their own record only.
+        await (await parent.GetAsync($"/fhir/DocumentReference?{minorQuery}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0024");
+        await using (var scope = OperatorScope.Create(factory))
+        {
+            var administration = scope.ServiceProvider.GetRequiredService<Socle.Record.Contracts.IRecordAdministration>();
+            await Assert.ThrowsAsync<DomainException>(() => administration.DeclareRepresentativeAsync(parentIns, minorIns, CancellationToken.None));
+            await administration.DeclareRepresentativeAsync(minorIns, parentIns, CancellationToken.None);
+        }
+
+        // Declared: every document but the one hidden from representatives.
+        Assert.Equal(["11490-0"], await TypesAsync(parent, minorQuery));
+
+        // A consultation under the secret connection is traced, but not shown to the representatives.
+        Assert.Equal(HttpStatusCode.OK, (await pediatrician.PostAsync("/fhir/$add-authorisation", Fhir(PatientParameters(minorIns)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await pediatrician.GetAsync($"/fhir/DocumentReference?{minorQuery}")).StatusCode);
+        using (var secret = new HttpRequestMessage(HttpMethod.Get, $"/fhir/DocumentReference?{minorQuery}&type=http://loinc.org|11502-2"))
+        {
+            secret.Headers.Add("X-Secret-Connection", "true");
+            Assert.Equal(HttpStatusCode.OK, (await pediatrician.SendAsync(secret)).StatusCode);
+        }
+
+        var seen = (await Read<Bundle>(await parent.GetAsync($"/fhir/AuditEvent?{minorQuery}"))).Entry!
+            .Select(e => (Socle.BuildingBlocks.Fhir.Model.AuditEvent)e.Resource!)
+            .Where(e => e.Agent![0].Who?.Identifier?.Value == doctor.IdNat)
+            .Select(e => e.Subtype![0].Code)
+            .ToList();
+        Assert.Equal(["search", "authorise", "deposit", "deposit"], seen);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var recordId = await scope.ServiceProvider.GetRequiredService<Socle.Record.Storage.RecordDbContext>().Records.Where(r => r.Ins == minorIns).Select(r => r.Id).SingleAsync();
+            var all = await scope.ServiceProvider.GetRequiredService<Socle.Audit.Contracts.IAuditLog>().ListForPatientAsync(recordId.ToString("N"), "record.", 50, null, CancellationToken.None);
+            Assert.Single(all, e => e.Action == "record.search" && e.Detail?.Contains("secret", StringComparison.Ordinal) == true);
+        }
+    }
+
+    [Fact]
+    public async Task Documents_follow_a_merged_identity_and_come_back_on_unmerge()
+    {
+        var identities = await SocleTestClient.CreateAsync(factory);
+        var person = (await factory.ReferenceIdentitiesAsync(2_700))[2_650];
+        var qualified = await identities.CreatePatientAsync(person);
+        var ins = (await identities.QualifyAsync(qualified, person)).Identifier!.Single(i => i.System == "urn:oid:" + person.Oid).Value!;
+        var survivor = await identities.CreatePatientAsync(person.BirthFamilyName, "ALIAS", person.BirthDate, person.Gender);
+        var doctor = (await DoctorsAsync(8))[7];
+        var author = await ProfessionalAsync(doctor);
+        Assert.Equal(HttpStatusCode.OK, (await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctor.IdNat, CdaDocuments.DischargeLetter(ins, doctor.IdNat))))).StatusCode);
+        var bySurvivor = $"patient=Patient/{survivor}&author.identifier={doctor.IdNat}";
+        await (await author.GetAsync($"/fhir/DocumentReference?{bySurvivor}")).AssertOperationOutcomeAsync(HttpStatusCode.UnprocessableEntity, "RECORD-0010");
+
+        static Parameters Patients(params (string Name, string Id)[] patients) =>
+            new() { Parameter = patients.Select(p => new ParametersParameter { Name = p.Name, ValueReference = new Reference { ReferenceValue = $"Patient/{p.Id}" } }).ToList() };
+        Assert.Equal(HttpStatusCode.OK, (await identities.PostFhirAsync("/fhir/Patient/$merge", Patients(("source-patient", qualified), ("target-patient", survivor)))).StatusCode);
+        var merged = await EventuallyAsync(() => author.GetAsync($"/fhir/DocumentReference?{bySurvivor}"), response => response.StatusCode == HttpStatusCode.OK);
+        Assert.Equal("11490-0", ((DocumentReference)Assert.Single((await Read<Bundle>(merged)).Entry!).Resource!).Type!.Coding![0].Code);
+
+        Assert.Equal(HttpStatusCode.OK, (await identities.PostFhirAsync("/fhir/Patient/$unmerge", Patients(("source-patient", qualified)))).StatusCode);
+        var afterUnmerge = await EventuallyAsync(() => author.GetAsync($"/fhir/DocumentReference?{bySurvivor}"), response => response.StatusCode == HttpStatusCode.UnprocessableEntity);
+        await afterUnmerge.AssertOperationOutcomeAsync(HttpStatusCode.UnprocessableEntity, "RECORD-0010");
+    }
+
+    [Fact]
+    public async Task A_document_over_the_size_limit_is_refused_with_413_and_nothing_is_stored()
+    {
+        var ins = (await PatientAccountsAsync(5))[4].Ins;
+        var doctor = (await DoctorsAsync(9))[8];
+        var author = await ProfessionalAsync(doctor);
+        var huge = CdaDocuments.DischargeLetter(ins, doctor.IdNat, pdfBytes: (15 * 1024 * 1024) + 100_000);
+        Assert.True(huge.Length > 20 * 1024 * 1024);
+        var before = await CountDocumentsAsync();
+        await (await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctor.IdNat, huge)))).AssertOperationOutcomeAsync(HttpStatusCode.RequestEntityTooLarge, "RECORD-0009");
+        using var tooLargeBody = new ByteArrayContent(new byte[30 * 1024 * 1024]);
+        tooLargeBody.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
+        await (await author.PostAsync("/fhir", tooLargeBody)).AssertOperationOutcomeAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(before, await CountDocumentsAsync());
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var value = await probe();
+            if (done(value) || attempt == 100)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<long> CountDocumentsAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Socle.Record.Storage.RecordDbContext>().Documents.LongCountAsync();
+    }
+
     private static async Task<T> Read<T>(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
         where T : FhirResource
     {
@@ -203,11 +319,16 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         return await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxProfessionalsAsync(count, "10", CancellationToken.None);
     }
 
-    private async Task<(HttpClient Client, string Ins)> PatientAsync(int index)
+    private async Task<IReadOnlyList<SandboxPatientAccount>> PatientAccountsAsync(int count)
     {
         await using var scope = OperatorScope.Create(factory);
-        var patients = await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxPatientsAsync(index + 1, CancellationToken.None);
-        var account = patients[index];
+        return await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxPatientsAsync(count, CancellationToken.None);
+    }
+
+    /// <summary>A sandbox patient logged in; each test uses its own index, as a TOTP code serves once.</summary>
+    private async Task<(HttpClient Client, string Ins)> PatientAsync(int index)
+    {
+        var account = (await PatientAccountsAsync(index + 1))[index];
         return (await LoginAsync(account.Login, account.Password, account.TotpSecret), account.Ins);
     }
 

@@ -176,7 +176,8 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
             db.EmergencyAccesses.Any(e => e.RecordId == r.Id && e.IdNat == idNat && e.ExpiresAtMs > now)));
     }
 
-    private bool IsMinor(PatientRecord record)
+    /// <summary>Under 18 today: legal representatives reach the record of a minor only.</summary>
+    public bool IsMinor(PatientRecord record)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return record.BirthDate.AddYears(MajorityAge) > today;

@@ -26,5 +26,6 @@ internal static class RecordErrors
     public static readonly DomainError NotReplaceable = new("RECORD-0021", ErrorKind.BusinessRule, "Only a current document of the same record can be replaced.");
     public static readonly DomainError NoActivity = new("RECORD-0022", ErrorKind.Forbidden, "The token names no profession for the professional: log in with an activity.");
     public static readonly DomainError WrongState = new("RECORD-0023", ErrorKind.BusinessRule, "The record is not in a state that allows this.");
+    public static readonly DomainError NotAMinor = new("RECORD-0025", ErrorKind.BusinessRule, "Legal representatives are declared for a minor, by two distinct qualified INS.");
     public static readonly DomainError OwnRecordOnly = new("RECORD-0024", ErrorKind.Forbidden, "A patient reaches only their own record (or that of a minor they represent).");
 }

@@ -9,6 +9,11 @@ internal sealed class RecordAdministration(RecordDbContext db, RecordAccess acce
     public async Task DeclareRepresentativeAsync(string minorIns, string representativeIns, CancellationToken cancellationToken)
     {
         var record = await access.OpenAsync(minorIns, cancellationToken);
+        if (!access.IsMinor(record) || minorIns == representativeIns)
+        {
+            throw RecordErrors.NotAMinor.WithMessage($"{minorIns} is not the INS of a minor, or names the representative too.").ToException();
+        }
+
         await access.ResolveAsync(new PatientReference(representativeIns, null), cancellationToken); // a qualified INS too
         if (!await db.Representatives.AnyAsync(r => r.RecordId == record.Id && r.RepresentativeIns == representativeIns, cancellationToken))
         {
