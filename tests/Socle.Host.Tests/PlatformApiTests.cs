@@ -30,6 +30,8 @@ public abstract class PlatformApiTests<TFactory>(TFactory factory) : IClassFixtu
             ["attach-ins", "ihe-pix", "ins-retrieve", "ins-verify", "match", "merge", "unmerge", "validate-identity"],
             patient.Operation!.Select(o => o.Name!).Order(StringComparer.Ordinal));
         Assert.Equal("4.0.1", statement.FhirVersion);
+        Assert.Equal(["transaction"], statement.Rest[0].Interaction!.Select(i => i.Code!));
+        Assert.Equal(["add-authorisation", "break-the-glass", "record-settings"], statement.Rest[0].Operation!.Select(o => o.Name!));
     }
 
     [Fact]

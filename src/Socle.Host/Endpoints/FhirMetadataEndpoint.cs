@@ -33,6 +33,8 @@ internal static class FhirMetadataEndpoint
                             Description = "OAuth 2.0 bearer tokens from /connect/token (client credentials); scopes <module>.<right>.",
                         },
                         Resource = contributors.SelectMany(c => c.Resources()).OrderBy(r => r.Type, StringComparer.Ordinal).ToList(),
+                        Interaction = contributors.SelectMany(c => c.SystemInteractions()).ToList() is { Count: > 0 } interactions ? interactions : null,
+                        Operation = contributors.SelectMany(c => c.SystemOperations()).OrderBy(o => o.Name, StringComparer.Ordinal).ToList() is { Count: > 0 } operations ? operations : null,
                     },
                 ],
             })).WithName("FhirMetadata").WithSummary("FHIR CapabilityStatement");

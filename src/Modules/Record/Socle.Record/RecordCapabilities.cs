@@ -5,6 +5,16 @@ namespace Socle.Record;
 /// <summary>The MHD Document Responder / Recipient capabilities of the Record module, exactly as mapped in <see cref="RecordModule"/>.</summary>
 internal sealed class RecordCapabilities : IFhirCapabilityContributor
 {
+    public IEnumerable<CapabilityInteraction> SystemInteractions() =>
+        [new() { Code = "transaction" }];
+
+    public IEnumerable<CapabilityOperation> SystemOperations() =>
+    [
+        new() { Name = "add-authorisation", Definition = "urn:socle:fhir:OperationDefinition:add-authorisation" },
+        new() { Name = "break-the-glass", Definition = "urn:socle:fhir:OperationDefinition:break-the-glass" },
+        new() { Name = "record-settings", Definition = "urn:socle:fhir:OperationDefinition:record-settings" },
+    ];
+
     public IEnumerable<CapabilityResource> Resources()
     {
         yield return new CapabilityResource

@@ -7,4 +7,8 @@ public sealed class CapabilityRest
     public CapabilitySecurity? Security { get; set; }
 
     public List<CapabilityResource>? Resource { get; set; }
+
+    public List<CapabilityInteraction>? Interaction { get; set; }
+
+    public List<CapabilityOperation>? Operation { get; set; }
 }
