@@ -61,6 +61,53 @@ public abstract class ConnectPeopleTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_patient_with_e_mailed_codes_logs_in_and_changes_the_password()
+    {
+        await using var scope = OperatorScope.Create(factory);
+        var admin = scope.ServiceProvider.GetRequiredService<IAccountAdministration>();
+        var identity = (await scope.ServiceProvider.GetRequiredService<Socle.Identity.Contracts.ISandboxIdentities>().EnrolQualifiedAsync("750000010", 6, CancellationToken.None))[5];
+        var enrolment = await admin.CreatePatientAsync(identity.Ins!, "patiente.courriel@example.org", CancellationToken.None);
+        var outbox = Path.GetDirectoryName(enrolment.DeliveredTo)!;
+        string LatestCode()
+        {
+            // Outbox files are named by their time to the millisecond: the last one with a code is this login's.
+            var text = System.IO.Directory.GetFiles(outbox).OrderDescending(StringComparer.Ordinal)
+                .Select(File.ReadAllText).First(t => t.Contains("Votre code de connexion", StringComparison.Ordinal));
+            return System.Text.RegularExpressions.Regex.Match(text, "Votre code de connexion : (?<c>[0-9]{6})").Groups["c"].Value;
+        }
+
+        // Activation with the e-mailed second factor: a code goes to the outbox, and it completes the login.
+        var rp = await OidcTestClient.RegisterAsync(factory, scopes: "openid profile");
+        var second = await rp.SubmitAsync(await rp.FollowAsync("/connect/activate"), new Dictionary<string, string>
+        {
+            ["Login"] = enrolment.Login, ["ActivationCode"] = enrolment.ActivationCode, ["Password"] = "Un mot de passe solide", ["SecondFactor"] = "email",
+        });
+        Assert.Equal("/connect/second-factor", second.RequestMessage!.RequestUri!.AbsolutePath);
+        var wrong = await rp.SubmitAsync(second, new Dictionary<string, string> { ["Code"] = "000000" == LatestCode() ? "000001" : "000000" });
+        Assert.Contains("Code incorrect", await OidcTestClient.TextAsync(wrong), StringComparison.Ordinal);
+        var account = await rp.SubmitAsync(wrong, new Dictionary<string, string> { ["Code"] = LatestCode() });
+        Assert.Equal("/connect/account", account.RequestMessage!.RequestUri!.AbsolutePath);
+
+        // Password change: the current password is required, both entries must agree, then only the new one works.
+        var page = await rp.FollowAsync("/connect/password");
+        var refused = await rp.SubmitAsync(page, new Dictionary<string, string> { ["Current"] = "pas le bon mot de passe", ["Replacement"] = "Une phrase de passe neuve", ["Confirmation"] = "Une phrase de passe neuve" });
+        Assert.DoesNotContain("a été changé", await OidcTestClient.TextAsync(refused), StringComparison.Ordinal);
+        var mismatch = await rp.SubmitAsync(page, new Dictionary<string, string> { ["Current"] = "Un mot de passe solide", ["Replacement"] = "Une phrase de passe neuve", ["Confirmation"] = "Une autre phrase" });
+        Assert.Contains("diffèrent", await OidcTestClient.TextAsync(mismatch), StringComparison.Ordinal);
+        var changed = await rp.SubmitAsync(page, new Dictionary<string, string> { ["Current"] = "Un mot de passe solide", ["Replacement"] = "Une phrase de passe neuve", ["Confirmation"] = "Une phrase de passe neuve" });
+        Assert.Contains("Votre mot de passe a été changé.", await OidcTestClient.TextAsync(changed), StringComparison.Ordinal);
+
+        var browser = await OidcTestClient.RegisterAsync(factory, scopes: "openid profile");
+        var oldLogin = await browser.SubmitAsync(await browser.FollowAsync(browser.AuthorizeUrl(scope: "openid profile")), new Dictionary<string, string> { ["Login"] = enrolment.Login, ["Password"] = "Un mot de passe solide" });
+        Assert.NotEqual("/connect/second-factor", oldLogin.RequestMessage!.RequestUri!.AbsolutePath);
+        var newLogin = await browser.SubmitAsync(oldLogin, new Dictionary<string, string> { ["Login"] = enrolment.Login, ["Password"] = "Une phrase de passe neuve" });
+        Assert.Equal("/connect/second-factor", newLogin.RequestMessage!.RequestUri!.AbsolutePath);
+        var callback = await browser.SubmitAsync(newLogin, new Dictionary<string, string> { ["Code"] = LatestCode() });
+        var tokens = await OidcTestClient.JsonAsync(await browser.ExchangeCodeAsync(OidcTestClient.CallbackParameters(callback)["code"]));
+        Assert.Equal(identity.Id.ToString("N"), new JsonWebToken(tokens.GetProperty("access_token").GetString()!).GetClaim("patient_id").Value);
+    }
+
+    [Fact]
     public async Task An_expired_activation_code_is_refused()
     {
         await using var scope = OperatorScope.Create(factory);
