@@ -105,9 +105,12 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
 
         var idNat = who.IdNat!;
         var unsaved = record.Id == Guid.Empty || db.Entry(record).State == EntityState.Added;
-        var facts = unsaved ? new ProfessionalFacts(null, false)
-            : standingFacts.TryGetValue(record.Id, out var loaded) ? loaded
-            : await FactsQuery(db.Records.Where(r => r.Id == record.Id), idNat).Select(r => new ProfessionalFacts(r.Member, r.Emergency)).SingleAsync(cancellationToken);
+        if (!unsaved && !standingFacts.ContainsKey(record.Id))
+        {
+            await LoadAsync(r => r.Id == record.Id, idNat, cancellationToken);
+        }
+
+        var facts = unsaved ? new ProfessionalFacts(null, false) : standingFacts[record.Id];
         return new RecordScope(record, who, new RecordStanding(
             closed,
             record.EmergencyAccessForbidden,
@@ -147,18 +150,31 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
     public bool MayReopen(PatientRecord record) =>
         record.ClosedAtMs is { } closed && clock.GetUtcNow().ToUnixTimeMilliseconds() - closed < options.Value.RetentionDays * 86_400_000L;
 
+    /// <summary>Under 18 today: legal representatives reach the record of a minor only.</summary>
+    public bool IsMinor(PatientRecord record)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return record.BirthDate.AddYears(MajorityAge) > today;
+    }
+
     /// <summary>
     /// Loads a record; for a professional caller, in the same query, their membership and any running emergency access,
     /// which <see cref="StandingAsync"/> needs next (one round trip instead of three on every request).
     /// </summary>
-    private async Task<PatientRecord?> LoadAsync(Expression<Func<PatientRecord, bool>> which, CancellationToken cancellationToken)
-    {
-        if (resolved is not { IsProfessional: true } who)
-        {
-            return await db.Records.SingleOrDefaultAsync(which, cancellationToken);
-        }
+    private Task<PatientRecord?> LoadAsync(Expression<Func<PatientRecord, bool>> which, CancellationToken cancellationToken) =>
+        resolved is { IsProfessional: true } who
+            ? LoadAsync(which, who.IdNat!, cancellationToken)
+            : db.Records.SingleOrDefaultAsync(which, cancellationToken);
 
-        var row = await FactsQuery(db.Records.Where(which), who.IdNat!).SingleOrDefaultAsync(cancellationToken);
+    private async Task<PatientRecord?> LoadAsync(Expression<Func<PatientRecord, bool>> which, string idNat, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var row = await db.Records.Where(which).Select(r => new RecordWithFacts
+        {
+            Record = r,
+            Member = db.Members.Where(m => m.RecordId == r.Id && m.IdNat == idNat).Select(m => m.Status).FirstOrDefault(),
+            Emergency = db.EmergencyAccesses.Any(e => e.RecordId == r.Id && e.IdNat == idNat && e.ExpiresAtMs > now),
+        }).SingleOrDefaultAsync(cancellationToken);
         if (row is not null)
         {
             standingFacts[row.Record.Id] = new ProfessionalFacts(row.Member, row.Emergency);
@@ -167,23 +183,14 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
         return row?.Record;
     }
 
-    private IQueryable<RecordWithFacts> FactsQuery(IQueryable<PatientRecord> records, string idNat)
-    {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        return records.Select(r => new RecordWithFacts(
-            r,
-            db.Members.Where(m => m.RecordId == r.Id && m.IdNat == idNat).Select(m => m.Status).FirstOrDefault(),
-            db.EmergencyAccesses.Any(e => e.RecordId == r.Id && e.IdNat == idNat && e.ExpiresAtMs > now)));
-    }
-
-    /// <summary>Under 18 today: legal representatives reach the record of a minor only.</summary>
-    public bool IsMinor(PatientRecord record)
-    {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return record.BirthDate.AddYears(MajorityAge) > today;
-    }
-
     private sealed record ProfessionalFacts(string? MemberStatus, bool Emergency);
 
-    private sealed record RecordWithFacts(PatientRecord Record, string? Member, bool Emergency);
+    private sealed class RecordWithFacts
+    {
+        public required PatientRecord Record { get; init; }
+
+        public string? Member { get; init; }
+
+        public bool Emergency { get; init; }
+    }
 }
