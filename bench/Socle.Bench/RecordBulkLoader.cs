@@ -74,19 +74,8 @@ internal static class RecordBulkLoader
             insList.Add(person.Nir);
             var now = DateTimeOffset.UtcNow;
             var recordId = Guid.CreateVersion7(now);
-            await records.StartRowAsync();
-            await records.WriteAsync(recordId);
-            await records.WriteAsync(person.Nir);
-            await records.WriteAsync(InsOid);
-            await records.WriteAsync(person.BirthDate);
-            await records.WriteAsync(now.ToUnixTimeMilliseconds());
-            await records.WriteAsync(false);
-            await records.WriteAsync(doctors[(p + 1) % doctors.Count]);
-            await members.StartRowAsync();
-            await members.WriteAsync(recordId);
-            await members.WriteAsync(doctors[p % doctors.Count]);
-            await members.WriteAsync(MemberStatuses.Authorised);
-            await members.WriteAsync(now.ToUnixTimeMilliseconds());
+            await WriteRowAsync(records, [recordId, person.Nir, InsOid, person.BirthDate, now.ToUnixTimeMilliseconds(), false, doctors[(p + 1) % doctors.Count]]);
+            await WriteRowAsync(members, [recordId, doctors[p % doctors.Count], MemberStatuses.Authorised, now.ToUnixTimeMilliseconds()]);
 
             var count = 1 + random.Next((2 * perPatient) - 1);
             for (var d = 0; d < count; d++)
