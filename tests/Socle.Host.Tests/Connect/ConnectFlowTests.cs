@@ -85,6 +85,27 @@ public abstract class ConnectFlowTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_refresh_token_sent_by_concurrent_requests_is_redeemed_once_and_the_race_revokes_the_family()
+    {
+        var (rp, tokens) = await LoggedInAsync(11);
+        var handle = tokens.GetProperty("refresh_token").GetString()!;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ => await rp.RefreshAsync(handle)));
+
+        var winners = answers.Where(a => a.StatusCode == HttpStatusCode.OK).ToList();
+        Assert.Single(winners);
+        foreach (var loser in answers.Where(a => a.StatusCode != HttpStatusCode.OK))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, loser.StatusCode);
+            Assert.Equal("invalid_grant", (await OidcTestClient.JsonAsync(loser)).GetProperty("error").GetString());
+        }
+
+        var won = await OidcTestClient.JsonAsync(winners[0]);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await UserinfoAsync(won.GetProperty("access_token").GetString()!)).StatusCode);
+        Assert.Equal("invalid_grant", (await OidcTestClient.JsonAsync(await rp.RefreshAsync(won.GetProperty("refresh_token").GetString()!))).GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task A_reused_authorization_code_is_refused_and_revokes_the_tokens_issued_from_it()
     {
         var account = await OidcTestClient.SandboxProfessionalAsync(factory, 1);

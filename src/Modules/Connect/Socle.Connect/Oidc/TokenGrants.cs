@@ -43,14 +43,13 @@ internal sealed class TokenGrants(
         var code = Required(form, "code");
         var redirectUri = Required(form, "redirect_uri");
         var verifier = Required(form, "code_verifier");
-        var hash = Handles.Hash(code);
-        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.HandleHash == hash && g.Kind == GrantKinds.AuthorizationCode, cancellationToken);
-        if (grant is null || grant.ClientId != client.ClientId)
+        var found = await FindGrantAsync(Handles.Hash(code), GrantKinds.AuthorizationCode, cancellationToken);
+        if (found is null || found.Grant.ClientId != client.ClientId)
         {
             throw new OAuthException(TokenError.InvalidGrant("Unknown authorization code."));
         }
 
-        var family = await db.Families.SingleAsync(f => f.Id == grant.FamilyId, cancellationToken);
+        var (grant, family, _) = found;
         if (grant.ConsumedAtMs is not null)
         {
             await RevokeAsync(family, client, "authorization code reused", cancellationToken);
@@ -72,48 +71,40 @@ internal sealed class TokenGrants(
             throw new OAuthException(TokenError.InvalidGrant("The PKCE code_verifier does not match the code_challenge."));
         }
 
-        if (!await ConsumeAsync(hash, cancellationToken))
-        {
-            await RevokeAsync(family, client, "authorization code reused", cancellationToken);
-            throw new OAuthException(TokenError.InvalidGrant("This authorization code was already used; the tokens issued from it are revoked."));
-        }
-
-        var response = await tokens.IssueAsync(issuer.Current(), client, family, ScopeSet.Parse(grant.Scopes).Order(StringComparer.Ordinal).ToList(), grant.Nonce, withRefreshToken: true, cancellationToken);
-        await RecordIssueAsync(client, family, GrantTypes.AuthorizationCode);
-        return response;
+        var scopes = ScopeSet.Parse(grant.Scopes).Order(StringComparer.Ordinal).ToList();
+        return await RedeemAsync(client, grant, family, scopes, grant.Nonce, GrantTypes.AuthorizationCode, "authorization code reused",
+            "This authorization code was already used; the tokens issued from it are revoked.", cancellationToken);
     }
 
     public async Task<TokenResponse> RefreshAsync(ClientApplication client, IFormCollection form, CancellationToken cancellationToken)
     {
-        var hash = Handles.Hash(Required(form, "refresh_token"));
-        var grant = await db.Grants.AsNoTracking().SingleOrDefaultAsync(g => g.HandleHash == hash && g.Kind == GrantKinds.RefreshToken, cancellationToken);
-        if (grant is null || grant.ClientId != client.ClientId)
+        var found = await FindGrantAsync(Handles.Hash(Required(form, "refresh_token")), GrantKinds.RefreshToken, cancellationToken);
+        if (found is null || found.Grant.ClientId != client.ClientId)
         {
             throw new OAuthException(TokenError.InvalidGrant("Unknown refresh token."));
         }
 
-        var family = await db.Families.SingleAsync(f => f.Id == grant.FamilyId, cancellationToken);
+        var (grant, family, accountActive) = found;
         if (family.RevokedAtMs is not null || grant.ExpiresAtMs < Now)
         {
             throw new OAuthException(TokenError.InvalidGrant("The refresh token has expired or was revoked."));
         }
 
-        if (grant.ConsumedAtMs is not null || !await ConsumeAsync(hash, cancellationToken))
+        const string reused = "This refresh token was already used; every token of its authorization is revoked.";
+        if (grant.ConsumedAtMs is not null)
         {
             await RevokeAsync(family, client, "refresh token reused", cancellationToken);
-            throw new OAuthException(TokenError.InvalidGrant("This refresh token was already used; every token of its authorization is revoked."));
+            throw new OAuthException(TokenError.InvalidGrant(reused));
         }
 
-        if (family.AccountId is { } accountId && !await db.Accounts.AnyAsync(a => a.Id == accountId && a.State == AccountStates.Active, cancellationToken))
+        if (!accountActive)
         {
             await RevokeAsync(family, client, "account disabled", cancellationToken);
             throw new OAuthException(TokenError.InvalidGrant("The account is no longer active."));
         }
 
         var scopes = RequestedScopes(client, form, ScopeSet.Parse(grant.Scopes));
-        var response = await tokens.IssueAsync(issuer.Current(), client, family, scopes, nonce: null, withRefreshToken: true, cancellationToken);
-        await RecordIssueAsync(client, family, GrantTypes.RefreshToken);
-        return response;
+        return await RedeemAsync(client, grant, family, scopes, nonce: null, GrantTypes.RefreshToken, "refresh token reused", reused, cancellationToken);
     }
 
     /// <summary>
@@ -179,12 +170,43 @@ internal sealed class TokenGrants(
         return value.Length > 0 ? value : throw new OAuthException(TokenError.InvalidRequest($"{name} is required."));
     }
 
-    /// <summary>Marks a handle used; false when another request already did (the race counts as a reuse).</summary>
-    private async Task<bool> ConsumeAsync(string hash, CancellationToken cancellationToken)
+    /// <summary>
+    /// One query for the grant (tracked: redeeming it updates it), its family and whether the family's account, if any, is
+    /// still active.
+    /// </summary>
+    private async Task<FoundGrant?> FindGrantAsync(string hash, string kind, CancellationToken cancellationToken) =>
+        await db.Grants
+            .Where(g => g.HandleHash == hash && g.Kind == kind)
+            .Join(db.Families, g => g.FamilyId, f => f.Id, (g, f) => new { Grant = g, Family = f })
+            .Select(x => new FoundGrant(
+                x.Grant,
+                x.Family,
+                x.Family.AccountId == null || db.Accounts.Any(a => a.Id == x.Family.AccountId && a.State == AccountStates.Active)))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Marks the grant used and writes the new refresh token in the same transaction. The grant's consumption time is a
+    /// concurrency token: when another request redeemed it in between, nothing is written and the race counts as a reuse.
+    /// </summary>
+    private async Task<TokenResponse> RedeemAsync(
+        ClientApplication client, Grant grant, TokenFamily family, IReadOnlyCollection<string> scopes, string? nonce, string grantType,
+        string reuseReason, string reuseMessage, CancellationToken cancellationToken)
     {
-        var now = Now;
-        return await db.Grants.Where(g => g.HandleHash == hash && g.ConsumedAtMs == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.ConsumedAtMs, now), cancellationToken) == 1;
+        grant.ConsumedAtMs = Now;
+        TokenResponse response;
+        try
+        {
+            response = await tokens.IssueAsync(issuer.Current(), client, family, scopes, nonce, withRefreshToken: true, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await RevokeAsync(family, client, reuseReason, cancellationToken);
+            throw new OAuthException(TokenError.InvalidGrant(reuseMessage));
+        }
+
+        await RecordIssueAsync(client, family, grantType);
+        return response;
     }
 
     private async Task RevokeAsync(TokenFamily family, ClientApplication client, string reason, CancellationToken cancellationToken)
@@ -201,3 +223,5 @@ internal sealed class TokenGrants(
             "TokenFamily", family.Id.ToString("N"), claims.Access.GetValueOrDefault("patient_id"));
     }
 }
+
+internal sealed record FoundGrant(Grant Grant, TokenFamily Family, bool AccountActive);

@@ -57,6 +57,9 @@ internal sealed class ConnectDbContext(DbContextOptions<ConnectDbContext> option
         {
             e.ToTable("connect_grants");
             e.HasKey(x => x.HandleHash);
+
+            // A handle serves once: redeeming it updates the row only while it is still unused.
+            e.Property(x => x.ConsumedAtMs).IsConcurrencyToken();
         });
         modelBuilder.Entity<Consent>(e =>
         {
