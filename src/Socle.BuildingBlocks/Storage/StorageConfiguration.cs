@@ -24,7 +24,7 @@ public static class StorageConfiguration
         else
         {
             options.UseSqlite(connectionString, o => o.MigrationsHistoryTable($"{module}_ef_migrations"));
-            options.AddInterceptors(SqlitePragmaInterceptor.Instance);
+            options.AddInterceptors(SqlitePragmaInterceptor.Instance, SqliteWriteGate.Instance);
         }
 
         // Migrations are hand-written (no EF Design package on the mirror), so there is no model snapshot.
