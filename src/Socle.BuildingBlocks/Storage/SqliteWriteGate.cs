@@ -83,8 +83,8 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
         return Task.CompletedTask;
     }
 
-    // A transaction disposed without commit or rollback (an exception in a using block) raises no transaction event;
-    // SQLite rolls it back, and the connection closes at the latest when its context is done with it.
+    // A transaction disposed without commit or rollback (an exception in a using block), or a BEGIN that failed, raises
+    // no end event; SQLite rolls back, and the connection closes at the latest when its context is done with it.
     public InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
         Release(connection);
@@ -96,18 +96,6 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
         Release(connection);
         return ValueTask.FromResult(result);
     }
-
-    // A failed BEGIN has no transaction yet: its lease is still only on the connection.
-    public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => Release(connection);
-
-    public Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Release(connection);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Whether this process holds the write lock of the file <paramref name="connection"/> is on (for tests).</summary>
-    internal bool IsHeld(DbConnection connection) => Gate(connection).CurrentCount == 0;
 
     private SemaphoreSlim Gate(DbConnection connection) => gates.GetOrAdd(connection.DataSource, _ => new SemaphoreSlim(1, 1));
 

@@ -84,11 +84,7 @@ public sealed class SqliteWriteGateTests : IDisposable
         Assert.Equal(5, refused.SqliteErrorCode); // SQLITE_BUSY
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        System.IO.Directory.Delete(directory, recursive: true);
-    }
+    public void Dispose() => System.IO.Directory.Delete(directory, recursive: true);
 
     private static async Task WriteAsync(DbContext db, string text)
     {
