@@ -81,7 +81,6 @@ internal sealed partial class AuditWriter : IAsyncDisposable
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
             if (head is null)
             {
                 var last = await db.Entries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync();
@@ -98,15 +97,15 @@ internal sealed partial class AuditWriter : IAsyncDisposable
 
             try
             {
+                // One statement, or EF's own transaction for several: no explicit transaction, so that a lone entry
+                // costs one round trip. The head read above needs none either: a stale head fails on the key.
                 await db.SaveChangesAsync();
-                await transaction.CommitAsync();
                 head = (sequence, previous);
                 return;
             }
             catch (DbUpdateException) when (attempt < MaxRetries)
             {
                 // Another host appended first: re-read the head and chain again.
-                await transaction.RollbackAsync();
                 head = null;
             }
         }
