@@ -12,6 +12,23 @@ internal sealed class RecordTraces(IAuditTrail audit, IHttpContextAccessor http,
     public Task TraceAsync(RecordScope scope, string action, string resourceType, Guid? resourceId, string? extra = null) =>
         WriteAsync(scope, action, resourceType, resourceId, AuditOutcome.Success, extra);
 
+    /// <summary>
+    /// Runs a read while its trace is being committed: the two round trips overlap, and the answer still leaves only
+    /// once the trace is stored (no access without its trace; a failed trace fails the request).
+    /// </summary>
+    public async Task<T> WhileTracingAsync<T>(RecordScope scope, string action, string resourceType, Guid? resourceId, Func<Task<T>> read)
+    {
+        var trace = TraceAsync(scope, action, resourceType, resourceId);
+        try
+        {
+            return await read();
+        }
+        finally
+        {
+            await trace;
+        }
+    }
+
     public Task RefusedAsync(RecordScope scope, string action, DomainError refusal) =>
         WriteAsync(scope, action, "Record", null, AuditOutcome.Denied, refusal.Code);
 

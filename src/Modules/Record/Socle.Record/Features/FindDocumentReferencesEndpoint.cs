@@ -32,10 +32,10 @@ internal static class FindDocumentReferencesEndpoint
         var author = q.Get("author.identifier") is { } a ? TokenParameter.Parse(a).Value : null;
         var reach = await RecordSearch.AuthoriseReadAsync(traces, policy, scope, "search", author is not null && author == scope.Access.IdNat);
         var query = Filter(VisibleDocuments.For(db.Documents.AsNoTracking(), scope, reach, matrix), q, author);
-        var page = await query.OrderByDescending(x => x.DateMs).ThenByDescending(x => x.Id).Skip(offset).Take(count + 1).ToListAsync(cancellationToken);
+        var page = await traces.WhileTracingAsync(scope, "search", "DocumentReference", null, () =>
+            query.OrderByDescending(x => x.DateMs).ThenByDescending(x => x.Id).Skip(offset).Take(count + 1).ToListAsync(cancellationToken));
         var hasNext = page.Count > count;
         page = page.Take(count).Where(x => policy.Shows(scope.Access, scope.Standing, reach, x.Facts)).ToList();
-        await traces.TraceAsync(scope, "search", "DocumentReference", null, $"results={page.Count}");
         var baseUrl = FhirUrls.Base(request);
         return new FhirResult(new Bundle
         {

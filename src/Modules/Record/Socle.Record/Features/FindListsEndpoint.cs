@@ -43,10 +43,9 @@ internal static class FindListsEndpoint
         var hasNext = sets.Count > count;
         sets = sets.Take(count).ToList();
         var ids = sets.Select(s => s.Id).ToList();
-        var documents = (await visible.Where(d => ids.Contains(d.SubmissionSetId)).ToListAsync(cancellationToken))
+        var documents = (await traces.WhileTracingAsync(scope, "search", "List", null, () => visible.Where(d => ids.Contains(d.SubmissionSetId)).ToListAsync(cancellationToken)))
             .Where(d => policy.Shows(scope.Access, scope.Standing, reach, d.Facts))
             .ToLookup(d => d.SubmissionSetId);
-        await traces.TraceAsync(scope, "search", "List", null, $"results={sets.Count}");
         var baseUrl = FhirUrls.Base(request);
         return new FhirResult(new Bundle
         {

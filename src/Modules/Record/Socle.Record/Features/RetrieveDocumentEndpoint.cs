@@ -15,8 +15,8 @@ internal static class RetrieveDocumentEndpoint
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         var (scope, entry) = await documents.ReadableAsync(id, "retrieve", cancellationToken);
-        var bytes = await documents.Db.Contents.AsNoTracking().Where(c => c.DocumentId == entry.Id).Select(c => c.Bytes).SingleAsync(cancellationToken);
-        await documents.Traces.TraceAsync(scope, "retrieve", "Binary", entry.Id);
+        var bytes = await documents.Traces.WhileTracingAsync(scope, "retrieve", "Binary", entry.Id, () =>
+            documents.Db.Contents.AsNoTracking().Where(c => c.DocumentId == entry.Id).Select(c => c.Bytes).SingleAsync(cancellationToken));
         request.HttpContext.Response.Headers.ETag = $"\"{entry.Sha1}\"";
         return Results.Bytes(bytes, entry.ContentType);
     }
