@@ -106,6 +106,66 @@ public abstract class ConnectFlowTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_access_token_whose_family_another_host_revoked_stops_working_within_the_check_interval()
+    {
+        var (_, tokens) = await LoggedInAsync(12);
+        var access = tokens.GetProperty("access_token").GetString()!;
+        var familyId = Guid.Parse(new JsonWebToken(access).GetClaim("fid").Value);
+        Assert.Equal(HttpStatusCode.OK, (await UserinfoAsync(access)).StatusCode);
+
+        // Written straight to the database, as another host or the CLI would: this host's list is not told.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Socle.Connect.Storage.ConnectDbContext>();
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            Assert.Equal(1, await db.Families.Where(f => f.Id == familyId).ExecuteUpdateAsync(s => s.SetProperty(f => f.RevokedAtMs, now)));
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        HttpStatusCode status;
+        while ((status = (await UserinfoAsync(access)).StatusCode) == HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.True(factory.Services.GetRequiredService<Socle.Connect.Security.RevokedFamilies>().Lookup(familyId));
+    }
+
+    [Fact]
+    public async Task The_revoked_families_list_holds_recent_revocations_and_says_when_it_is_not_current()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new Socle.Connect.ConnectOptions { RevocationCheckIntervalMs = 100, AccessTokenLifetimeSeconds = 3600 });
+        var list = new Socle.Connect.Security.RevokedFamilies(TimeProvider.System, options);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var (recent, old, active, later, local) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Socle.Connect.Storage.ConnectDbContext>();
+        db.Families.AddRange(
+            new Socle.Connect.Domain.TokenFamily { Id = recent, ClientId = "c", CreatedAtMs = now - 60_000, RevokedAtMs = now - 1_000 },
+            new Socle.Connect.Domain.TokenFamily { Id = old, ClientId = "c", CreatedAtMs = now - 9_000_000, RevokedAtMs = now - 7_200_000 },
+            new Socle.Connect.Domain.TokenFamily { Id = active, ClientId = "c", CreatedAtMs = now });
+        await db.SaveChangesAsync();
+
+        Assert.Null(list.Lookup(recent)); // never read: the database must answer
+        await list.RefreshAsync(db, CancellationToken.None);
+        Assert.True(list.Lookup(recent));
+        Assert.False(list.Lookup(old)); // its access tokens have all expired
+        Assert.False(list.Lookup(active));
+
+        db.Families.Add(new Socle.Connect.Domain.TokenFamily { Id = later, ClientId = "c", CreatedAtMs = now, RevokedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+        await db.SaveChangesAsync();
+        list.Add(local, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Assert.True(list.Lookup(local));
+        Assert.False(list.Lookup(later));
+        await list.RefreshAsync(db, CancellationToken.None);
+        Assert.True(list.Lookup(later));
+
+        await Task.Delay(500); // three intervals without a refresh: no longer current
+        Assert.Null(list.Lookup(recent));
+    }
+
+    [Fact]
     public async Task A_reused_authorization_code_is_refused_and_revokes_the_tokens_issued_from_it()
     {
         var account = await OidcTestClient.SandboxProfessionalAsync(factory, 1);

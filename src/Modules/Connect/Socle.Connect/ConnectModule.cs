@@ -36,6 +36,7 @@ public static class ConnectModule
         services.AddScoped<SandboxCredentials>();
         services.AddScoped<PersonClaimsBuilder>();
         services.AddScoped<TokenService>();
+        services.AddSingleton<RevokedFamilies>();
         services.AddHttpContextAccessor();
         return services;
     }
@@ -46,6 +47,7 @@ public static class ConnectModule
         var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         ConnectCookies.Configure(authentication);
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddHostedService<RevokedFamiliesRefresher>();
         services.AddAuthorization();
         services.AddDataProtection().SetApplicationName("socle");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>

@@ -19,6 +19,13 @@ public sealed class ConnectOptions
     [Range(60, 86_400)]
     public int AccessTokenLifetimeSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// How often a host reads the revocations other hosts made: the longest an access token of a family revoked
+    /// elsewhere still works here. Revocations made by this host apply at once.
+    /// </summary>
+    [Range(100, 60_000)]
+    public int RevocationCheckIntervalMs { get; set; } = 1_000;
+
     [Range(60, 86_400)]
     public int IdTokenLifetimeSeconds { get; set; } = 3600;
 

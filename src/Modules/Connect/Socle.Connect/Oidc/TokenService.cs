@@ -5,12 +5,13 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Socle.BuildingBlocks.Security;
 using Socle.Connect.Domain;
+using Socle.Connect.Security;
 using Socle.Connect.Storage;
 
 namespace Socle.Connect.Oidc;
 
 /// <summary>Issues the tokens of a person's authorization (access, ID and refresh tokens) and revokes families.</summary>
-internal sealed class TokenService(ConnectDbContext db, TokenSigner signer, IOptions<ConnectOptions> options, TimeProvider clock)
+internal sealed class TokenService(ConnectDbContext db, TokenSigner signer, RevokedFamilies revokedFamilies, IOptions<ConnectOptions> options, TimeProvider clock)
 {
     public const string OpenIdScope = "openid";
 
@@ -99,6 +100,7 @@ internal sealed class TokenService(ConnectDbContext db, TokenSigner signer, IOpt
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await db.Families.Where(f => f.Id == familyId && f.RevokedAtMs == null)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.RevokedAtMs, now).SetProperty(f => f.RevokedReason, reason), cancellationToken);
+        revokedFamilies.Add(familyId, now);
     }
 
     public static string AtHash(string accessToken)

@@ -11,7 +11,8 @@ namespace Socle.Connect.Security;
 /// <summary>Resource endpoints accept Socle's own ES256 access tokens, checked against the injected clock.</summary>
 internal sealed class JwtBearerSetup(SigningKeyStore keys, IssuerResolver issuer, TimeProvider clock) : IConfigureNamedOptions<JwtBearerOptions>
 {
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
+    public const int ClockSkewMs = 30_000;
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMilliseconds(ClockSkewMs);
 
     public void Configure(string? name, JwtBearerOptions options) => Configure(options);
 
@@ -37,12 +38,15 @@ internal sealed class JwtBearerSetup(SigningKeyStore keys, IssuerResolver issuer
         options.Events = new JwtBearerEvents
         {
             // A person's tokens carry their family: once it is revoked (logout, reuse, revocation) they stop working.
+            // The in-memory list answers when it is current; otherwise the database does.
             OnTokenValidated = async context =>
             {
-                if (context.SecurityToken is JsonWebToken token && token.TryGetPayloadValue<string>("fid", out _))
+                if (context.SecurityToken is JsonWebToken token && IntrospectionEndpoints.FamilyIdOf(token) is { } familyId)
                 {
-                    var db = context.HttpContext.RequestServices.GetRequiredService<ConnectDbContext>();
-                    if (await IntrospectionEndpoints.RevokedAsync(db, token, context.HttpContext.RequestAborted))
+                    var services = context.HttpContext.RequestServices;
+                    var revoked = services.GetRequiredService<RevokedFamilies>().Lookup(familyId)
+                        ?? await IntrospectionEndpoints.RevokedAsync(services.GetRequiredService<ConnectDbContext>(), familyId, context.HttpContext.RequestAborted);
+                    if (revoked)
                     {
                         context.Fail("The token was revoked.");
                     }
