@@ -11,9 +11,14 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The module's schema on PostgreSQL and its table prefix everywhere (for example "identity").</summary>
     protected abstract string Module { get; }
 
+    /// <summary>The embedded SQLite file, where this process's write transactions queue on <see cref="SqliteWriteGate"/>.</summary>
+    public bool IsSqlite => Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+
+    public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        if (Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        if (IsPostgres)
         {
             modelBuilder.HasDefaultSchema(Module);
         }

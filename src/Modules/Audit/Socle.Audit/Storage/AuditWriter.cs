@@ -81,6 +81,11 @@ internal sealed partial class AuditWriter : IAsyncDisposable
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+
+            // On a server database a lone entry is one statement, without a transaction: one round trip instead of
+            // two (several entries get EF's own transaction). On SQLite a transaction costs no round trip and makes
+            // the append wait its turn on the write gate instead of SQLite's sleeping busy wait (decision 0013).
+            await using var transaction = db.IsSqlite ? await db.Database.BeginTransactionAsync() : null;
             if (head is null)
             {
                 var last = await db.Entries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync();
@@ -97,9 +102,13 @@ internal sealed partial class AuditWriter : IAsyncDisposable
 
             try
             {
-                // One statement, or EF's own transaction for several: no explicit transaction, so that a lone entry
-                // costs one round trip. The head read above needs none either: a stale head fails on the key.
+                // The head read above needs no transaction: a stale head fails on the key.
                 await db.SaveChangesAsync();
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync();
+                }
+
                 head = (sequence, previous);
                 return;
             }

@@ -22,7 +22,6 @@ internal sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> op
 
     public DbSet<ImportRun> Imports => Set<ImportRun>();
 
-    public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     protected override string Module => ModuleName;
 

@@ -25,7 +25,7 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
     protected override string Module => ModuleName;
 
     /// <summary>Comparison keys are ASCII and compared byte by byte, so that prefix ranges use the indexes.</summary>
-    private string? BinaryCollation => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "C" : null;
+    private string? BinaryCollation => IsPostgres ? "C" : null;
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
