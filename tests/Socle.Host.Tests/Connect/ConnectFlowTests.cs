@@ -136,8 +136,9 @@ public abstract class ConnectFlowTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task The_revoked_families_list_holds_recent_revocations_and_says_when_it_is_not_current()
     {
         var options = Microsoft.Extensions.Options.Options.Create(new Socle.Connect.ConnectOptions { RevocationCheckIntervalMs = 100, AccessTokenLifetimeSeconds = 3600 });
-        var list = new Socle.Connect.Security.RevokedFamilies(TimeProvider.System, options);
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var clock = new SteppedClock(DateTimeOffset.UtcNow);
+        var list = new Socle.Connect.Security.RevokedFamilies(clock, options);
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var (recent, old, active, later, local) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Socle.Connect.Storage.ConnectDbContext>();
@@ -153,16 +154,33 @@ public abstract class ConnectFlowTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.False(list.Lookup(old)); // its access tokens have all expired
         Assert.False(list.Lookup(active));
 
-        db.Families.Add(new Socle.Connect.Domain.TokenFamily { Id = later, ClientId = "c", CreatedAtMs = now, RevokedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+        clock.Advance(TimeSpan.FromMilliseconds(50));
+        db.Families.Add(new Socle.Connect.Domain.TokenFamily { Id = later, ClientId = "c", CreatedAtMs = now, RevokedAtMs = clock.GetUtcNow().ToUnixTimeMilliseconds() });
         await db.SaveChangesAsync();
-        list.Add(local, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        list.Add(local, clock.GetUtcNow().ToUnixTimeMilliseconds());
         Assert.True(list.Lookup(local));
         Assert.False(list.Lookup(later));
         await list.RefreshAsync(db, CancellationToken.None);
         Assert.True(list.Lookup(later));
 
-        await Task.Delay(500); // three intervals without a refresh: no longer current
-        Assert.Null(list.Lookup(recent));
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.True(list.Lookup(later)); // three intervals: still current
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Null(list.Lookup(later)); // past them without a refresh: the database must answer
+    }
+
+    /// <summary>A clock that moves only when told, for both wall time and elapsed time.</summary>
+    private sealed class SteppedClock(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset now = start;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override long GetTimestamp() => now.UtcTicks;
+
+        public void Advance(TimeSpan by) => now += by;
     }
 
     [Fact]

@@ -17,18 +17,20 @@ internal sealed class RevokedFamilies(TimeProvider clock, IOptions<ConnectOption
     /// <summary>Revocation times come from each host's clock: read a little before the last read to allow for skew.</summary>
     private const long ClockOverlapMs = 10_000;
     private const int StaleAfterIntervals = 3;
+    private const long NeverRefreshed = long.MinValue;
 
     private readonly ConcurrentDictionary<Guid, long> revoked = new();
     private long? readFromMs;
-    private long refreshedAtTicks;
+    private long refreshedAt = NeverRefreshed;
 
     private long AliveWindowMs => (options.Value.AccessTokenLifetimeSeconds * 1000L) + JwtBearerSetup.ClockSkewMs;
 
     /// <summary>True or false when the list is current; null when it is not, and the database must answer.</summary>
     public bool? Lookup(Guid familyId)
     {
-        var refreshed = Volatile.Read(ref refreshedAtTicks);
-        var current = refreshed != 0 && Environment.TickCount64 - refreshed <= (long)options.Value.RevocationCheckIntervalMs * StaleAfterIntervals;
+        var refreshed = Volatile.Read(ref refreshedAt);
+        var current = refreshed != NeverRefreshed
+            && clock.GetElapsedTime(refreshed).TotalMilliseconds <= options.Value.RevocationCheckIntervalMs * StaleAfterIntervals;
         return current ? revoked.ContainsKey(familyId) : null;
     }
 
@@ -38,7 +40,7 @@ internal sealed class RevokedFamilies(TimeProvider clock, IOptions<ConnectOption
     /// <summary>Reads the revocations recorded since the last read (all those of the alive window the first time) and forgets expired ones.</summary>
     public async Task RefreshAsync(ConnectDbContext db, CancellationToken cancellationToken)
     {
-        var startedTicks = Environment.TickCount64;
+        var started = clock.GetTimestamp();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var from = readFromMs ?? now - AliveWindowMs;
         var rows = await db.Families.AsNoTracking()
@@ -59,6 +61,6 @@ internal sealed class RevokedFamilies(TimeProvider clock, IOptions<ConnectOption
         }
 
         readFromMs = now - ClockOverlapMs;
-        Volatile.Write(ref refreshedAtTicks, startedTicks);
+        Volatile.Write(ref refreshedAt, started);
     }
 }

@@ -22,7 +22,6 @@ internal sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> op
 
     public DbSet<ImportRun> Imports => Set<ImportRun>();
 
-
     protected override string Module => ModuleName;
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
