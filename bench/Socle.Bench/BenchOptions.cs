@@ -22,7 +22,7 @@ internal sealed record BenchOptions(string Provider, string? Connection, long Id
             int.Parse(Get("--concurrency", "32"), CultureInfo.InvariantCulture),
             args.Contains("--startup") || args.Contains("--startup-only"),
             args.Contains("--startup-only"),
-            Get("--host-dll", Path.Combine(AppContext.BaseDirectory, "Socle.Host.dll")),
+            Path.GetFullPath(Get("--host-dll", Path.Combine(AppContext.BaseDirectory, "Socle.Host.dll"))),
             args.Contains("--directory-search"),
             args.Contains("--connect"),
             args.Contains("--record"),
