@@ -17,20 +17,32 @@ builder.AddSocleWeb();
 var app = builder.Build();
 app.MapSocle();
 
-await PlatformInitializer.InitializeAsync(app.Services, seed: true, app.Lifetime.ApplicationStopping);
-app.Lifetime.ApplicationStarted.Register(() =>
+// Listen first, then prepare the schema and the sandbox data (decision 0015): the server's own start-up runs on the
+// other core meanwhile, and until the platform is ready every request but /health and /metrics gets a 503.
+await app.StartAsync();
+try
 {
-    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-    foreach (var address in addresses)
-    {
-        Console.WriteLine($"Socle is listening on {address} (health: {address}/health, FHIR: {address}/fhir/metadata)");
-    }
+    await PlatformInitializer.InitializeAsync(app.Services, seed: true, app.Lifetime.ApplicationStopping);
+}
+catch (Exception) when (!app.Lifetime.ApplicationStopping.IsCancellationRequested)
+{
+    await app.StopAsync();
+    throw;
+}
+catch (OperationCanceledException)
+{
+    // Stopped (Ctrl+C) while preparing: shut down normally below.
+}
 
-    Console.WriteLine("Get a sandbox client: dotnet run --project src/Socle.Cli -- clients add --name my-app --organisation 540002698 --scopes \"identity.ins identity.read identity.write directory.read\"");
-    Console.WriteLine("Pick test patients:  dotnet run --project src/Socle.Cli -- sandbox identities --count 5");
-});
+var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+foreach (var address in addresses)
+{
+    Console.WriteLine($"Socle is listening on {address} (health: {address}/health, FHIR: {address}/fhir/metadata)");
+}
 
-await app.RunAsync();
+Console.WriteLine("Get a sandbox client: dotnet run --project src/Socle.Cli -- clients add --name my-app --organisation 540002698 --scopes \"identity.ins identity.read identity.write directory.read\"");
+Console.WriteLine("Pick test patients:  dotnet run --project src/Socle.Cli -- sandbox identities --count 5");
+await app.WaitForShutdownAsync();
 
 /// <summary>Entry point; public so that tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

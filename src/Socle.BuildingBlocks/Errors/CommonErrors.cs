@@ -11,5 +11,6 @@ public static class CommonErrors
     public static readonly DomainError MissingScope = new("SOCLE-0006", ErrorKind.Forbidden, "The access token does not carry the scope this operation requires.");
     public static readonly DomainError NotFound = new("SOCLE-0007", ErrorKind.NotFound, "Not found.");
     public static readonly DomainError UnsupportedMediaType = new("SOCLE-0008", ErrorKind.Validation, "Unsupported content type.");
+    public static readonly DomainError Starting = new("SOCLE-0012", ErrorKind.Unavailable, "Socle is starting: its schema and sandbox data are being prepared. Retry in a moment.");
     public static readonly DomainError ConcurrencyConflict = new("SOCLE-0009", ErrorKind.Conflict, "The resource was changed by someone else; read it again and retry.");
 }

@@ -18,6 +18,7 @@ public sealed record DomainError(string Code, ErrorKind Kind, string Message)
         ErrorKind.PayloadTooLarge => 413,
         ErrorKind.BusinessRule => 422,
         ErrorKind.Internal => 500,
+        ErrorKind.Unavailable => 503,
         _ => 500,
     };
 }

@@ -12,4 +12,5 @@ public enum ErrorKind
     BusinessRule,
     PayloadTooLarge,
     Internal,
+    Unavailable,
 }

@@ -42,6 +42,7 @@ public static class OperationOutcomes
         ErrorKind.BusinessRule => "business-rule",
         ErrorKind.PayloadTooLarge => "too-long",
         ErrorKind.Internal => "exception",
+        ErrorKind.Unavailable => "transient",
         _ => "exception",
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Socle.BuildingBlocks.Hosting;
 
 namespace Socle.BuildingBlocks.Outbox;
 
@@ -16,6 +17,7 @@ public sealed partial class OutboxDispatcher<TContext>(
     IntegrationEventTypes types,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
+    PlatformReadiness readiness,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext, IOutboxDbContext
 {
@@ -24,6 +26,7 @@ public sealed partial class OutboxDispatcher<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WaitAsync(stoppingToken);
         var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMs);
         while (!stoppingToken.IsCancellationRequested)
         {

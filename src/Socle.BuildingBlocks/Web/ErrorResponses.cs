@@ -63,6 +63,7 @@ public static class ErrorResponses
         ErrorKind.BusinessRule => "Business rule violated",
         ErrorKind.PayloadTooLarge => "Payload too large",
         ErrorKind.Internal => "Internal error",
+        ErrorKind.Unavailable => "Service unavailable",
         _ => "Error",
     };
 }

@@ -1,4 +1,5 @@
 using Socle.Audit;
+using Socle.BuildingBlocks.Hosting;
 using Socle.BuildingBlocks.Outbox;
 using Socle.BuildingBlocks.Security;
 using Socle.BuildingBlocks.Storage;
@@ -15,6 +16,7 @@ public static class PlatformComposition
     public static IServiceCollection AddSoclePlatform(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PlatformReadiness>();
         services.AddSocleStorage();
         services.AddOutboxCore();
         services.AddSingleton<ScopeCatalog>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Socle.BuildingBlocks.Hosting;
 using Socle.BuildingBlocks.Storage;
 using Socle.Directory;
 using Socle.Directory.Contracts;
@@ -7,10 +8,29 @@ using Socle.Identity.Contracts;
 
 namespace Socle.Host.Composition;
 
-/// <summary>Creates or migrates every module's schema, then seeds the sandbox data if it is not there yet.</summary>
+/// <summary>
+/// Creates or migrates every module's schema, then seeds the sandbox data if it is not there yet, and says so to
+/// <see cref="PlatformReadiness"/>.
+/// </summary>
 public static partial class PlatformInitializer
 {
     public static async Task InitializeAsync(IServiceProvider services, bool seed, CancellationToken cancellationToken)
+    {
+        var readiness = services.GetRequiredService<PlatformReadiness>();
+        try
+        {
+            await PrepareAsync(services, seed, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            readiness.MarkFailed(ex);
+            throw;
+        }
+
+        readiness.MarkReady();
+    }
+
+    private static async Task PrepareAsync(IServiceProvider services, bool seed, CancellationToken cancellationToken)
     {
         foreach (var database in services.GetServices<IModuleDatabase>())
         {

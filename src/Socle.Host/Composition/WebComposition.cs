@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Socle.BuildingBlocks.Hosting;
 using Socle.BuildingBlocks.Metrics;
 using Socle.BuildingBlocks.Security;
 using Socle.BuildingBlocks.Web;
@@ -47,6 +48,7 @@ public static class WebComposition
     {
         app.Services.GetRequiredService<PrometheusMetrics>();
         app.UseExceptionHandler();
+        app.UseMiddleware<StartingMiddleware>(new[] { new PathString("/health"), new PathString("/metrics") });
         app.UseMiddleware<RequestBodyLimitMiddleware>(app.Services.GetRequiredService<IOptions<HttpOptions>>().Value.MaxRequestBodyBytes);
         app.UseStatusCodePages(context => ErrorResponses.WriteAsync(context.HttpContext, ErrorResponses.ForStatus(context.HttpContext.Response.StatusCode)));
         app.UseAuthentication();

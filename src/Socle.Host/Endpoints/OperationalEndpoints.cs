@@ -1,3 +1,4 @@
+using Socle.BuildingBlocks.Hosting;
 using Socle.BuildingBlocks.Metrics;
 using Socle.BuildingBlocks.Storage;
 
@@ -7,8 +8,14 @@ internal static class OperationalEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/health", async (IEnumerable<IModuleDatabase> databases, HttpContext http) =>
+        routes.MapGet("/health", async (IEnumerable<IModuleDatabase> databases, PlatformReadiness readiness, HttpContext http) =>
         {
+            if (!readiness.IsReady)
+            {
+                http.Response.Headers.RetryAfter = "1";
+                return Results.Json(new HealthReport("starting", "the schema and the sandbox data are being prepared"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             try
             {
                 foreach (var database in databases)
@@ -25,7 +32,7 @@ internal static class OperationalEndpoints
             }
 
             return Results.Json(new HealthReport("healthy", null));
-        }).WithName("Health").WithSummary("Ready when storage answers");
+        }).WithName("Health").WithSummary("Ready when the platform is prepared and storage answers");
 
         routes.MapGet("/metrics", (PrometheusMetrics metrics) =>
             Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Socle.BuildingBlocks.Hosting;
 using Socle.BuildingBlocks.Outbox;
 using Socle.Identity.Contracts;
 
@@ -26,6 +27,9 @@ public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         connectionString = await CreateDatabaseAsync();
         StartHost();
+
+        // The host listens before its schema and sandbox data are ready (decision 0015); tests start once they are.
+        await Services.GetRequiredService<PlatformReadiness>().WhenReady;
     }
 
     /// <summary>Starts the in-memory test server; a browser fixture starts Kestrel on a real socket instead.</summary>

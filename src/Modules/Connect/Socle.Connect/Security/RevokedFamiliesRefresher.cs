@@ -2,17 +2,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Socle.BuildingBlocks.Hosting;
 using Socle.Connect.Storage;
 
 namespace Socle.Connect.Security;
 
 /// <summary>Keeps <see cref="RevokedFamilies"/> current with the revocations other processes record.</summary>
 internal sealed partial class RevokedFamiliesRefresher(
-    IServiceScopeFactory scopes, RevokedFamilies revoked, IOptions<ConnectOptions> options, ILogger<RevokedFamiliesRefresher> logger)
+    IServiceScopeFactory scopes, RevokedFamilies revoked, IOptions<ConnectOptions> options, PlatformReadiness readiness, ILogger<RevokedFamiliesRefresher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WaitAsync(stoppingToken);
+
         // Real time, not the injected clock: how fresh the list is does not depend on a test's clock.
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.RevocationCheckIntervalMs));
         do

@@ -3,13 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Socle.BuildingBlocks.Hosting;
 using Socle.Directory.Storage;
 
 namespace Socle.Directory.Lookup;
 
 /// <summary>Notices snapshots published by other processes, so that this one's cache does not outlive them.</summary>
 internal sealed partial class SnapshotWatcher(
-    IServiceScopeFactory scopes, DirectorySnapshot snapshot, IOptions<DirectoryOptions> options, TimeProvider clock, ILogger<SnapshotWatcher> logger)
+    IServiceScopeFactory scopes, DirectorySnapshot snapshot, IOptions<DirectoryOptions> options, PlatformReadiness readiness, TimeProvider clock, ILogger<SnapshotWatcher> logger)
     : BackgroundService
 {
     public static async Task<long> LatestAsync(DirectoryDbContext db, CancellationToken cancellationToken) =>
@@ -17,6 +18,7 @@ internal sealed partial class SnapshotWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await readiness.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.SnapshotCheckIntervalMs), clock);
         do
         {
