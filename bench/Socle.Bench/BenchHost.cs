@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Socle.BuildingBlocks.Hosting;
 using Socle.BuildingBlocks.Security;
 
 namespace Socle.Bench;
@@ -26,6 +27,9 @@ internal sealed class BenchHost(string provider, string connection) : WebApplica
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SOCLE_HOST", AppContext.BaseDirectory);
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
+
+        // The host listens before its schema is ready (decision 0015): measure only once it is.
+        Services.GetRequiredService<PlatformReadiness>().WhenReady.GetAwaiter().GetResult();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
