@@ -17,12 +17,13 @@ builder.AddSocleWeb();
 var app = builder.Build();
 app.MapSocle();
 
-// Listen first, then prepare the schema and the sandbox data (decision 0015): the server's own start-up runs on the
-// other core meanwhile, and until the platform is ready every request but /health and /metrics gets a 503.
+// Prepare the schema and the sandbox data while the server starts (decision 0015): the two run on the two cores, and
+// until the platform is ready every request but /health and /metrics gets a 503.
+var preparing = Task.Run(() => PlatformInitializer.InitializeAsync(app.Services, seed: true, app.Lifetime.ApplicationStopping));
 await app.StartAsync();
 try
 {
-    await PlatformInitializer.InitializeAsync(app.Services, seed: true, app.Lifetime.ApplicationStopping);
+    await preparing;
 }
 catch (Exception) when (!app.Lifetime.ApplicationStopping.IsCancellationRequested)
 {
