@@ -26,12 +26,12 @@ public sealed class PrometheusMetrics : IDisposable
             if (instrument.Meter.Name.StartsWith(SocleMeterPrefix, StringComparison.Ordinal)
                 || (instrument.Meter.Name == "Microsoft.AspNetCore.Hosting" && instrument.Name == "http.server.request.duration"))
             {
-                l.EnableMeasurementEvents(instrument);
+                l.EnableMeasurementEvents(instrument, new InstrumentState(instrument));
             }
         };
-        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
-        listener.SetMeasurementEventCallback<int>((i, v, tags, _) => Record(i, v, tags));
-        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
+        listener.SetMeasurementEventCallback<long>((i, v, tags, state) => Record(i, v, tags, state));
+        listener.SetMeasurementEventCallback<int>((i, v, tags, state) => Record(i, v, tags, state));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, state) => Record(i, v, tags, state));
         listener.Start();
     }
 
@@ -54,14 +54,31 @@ public sealed class PrometheusMetrics : IDisposable
 
     public void Dispose() => listener.Dispose();
 
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    /// <summary>
+    /// Called on every measurement (each HTTP request): the instrument's name and kind are worked out once, and a series
+    /// is found by its tag values without building its label text, which is only done for a new combination.
+    /// </summary>
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
-        var isHistogram = instrument is Histogram<double> or Histogram<long> or Histogram<int>;
-        var name = PrometheusName(instrument, isHistogram);
-        instruments.TryAdd(name, new InstrumentInfo(isHistogram, instrument.Description ?? instrument.Name));
-        var labels = Labels(instrument, tags);
-        var entry = series.GetOrAdd((name, labels), _ => new Series(isHistogram ? Buckets.Length : 0));
-        entry.Add(value, isHistogram ? Buckets : null);
+        var known = (InstrumentState)state!;
+        if (!TagKey.TryCreate(known.IsHttp, tags, out var key))
+        {
+            Resolve(instrument, known, tags).Add(value);
+            return;
+        }
+
+        if (!known.SeriesByTags.TryGetValue(key, out var entry))
+        {
+            entry = known.SeriesByTags.GetOrAdd(key, Resolve(instrument, known, tags));
+        }
+
+        entry.Add(value);
+    }
+
+    private Series Resolve(Instrument instrument, InstrumentState known, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        instruments.TryAdd(known.Name, known.Info);
+        return series.GetOrAdd((known.Name, Labels(instrument, tags)), _ => new Series(known.Info.IsHistogram ? Buckets : null));
     }
 
     private static string Labels(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
@@ -101,55 +118,103 @@ public sealed class PrometheusMetrics : IDisposable
 
     private sealed record InstrumentInfo(bool IsHistogram, string Help);
 
-    private sealed class Series(int bucketCount)
+    private sealed class InstrumentState(Instrument instrument)
     {
-        private readonly long[] bucketCounts = new long[bucketCount];
-        private readonly Lock gate = new();
-        private double sum;
-        private long count;
+        public InstrumentInfo Info { get; } = new(
+            instrument is Histogram<double> or Histogram<long> or Histogram<int>, instrument.Description ?? instrument.Name);
 
-        public void Add(double value, double[]? bounds)
+        public string Name { get; } = PrometheusName(instrument, instrument is Histogram<double> or Histogram<long> or Histogram<int>);
+
+        public bool IsHttp { get; } = instrument.Name == "http.server.request.duration";
+
+        public ConcurrentDictionary<TagKey, Series> SeriesByTags { get; } = new();
+    }
+
+    /// <summary>Up to four kept tags of a measurement, compared by key and value; more tags take the slow path.</summary>
+    private readonly record struct TagKey(
+        string? Key0, object? Value0, string? Key1, object? Value1, string? Key2, object? Value2, string? Key3, object? Value3)
+    {
+        public static bool TryCreate(bool isHttp, ReadOnlySpan<KeyValuePair<string, object?>> tags, out TagKey key)
         {
-            lock (gate)
+            key = default;
+            var kept = 0;
+            foreach (var tag in tags)
             {
-                sum += value;
-                count++;
-                if (bounds is null)
+                if (isHttp && Array.IndexOf(HttpTags, tag.Key) < 0)
                 {
-                    return;
+                    continue;
                 }
 
-                for (var i = 0; i < bounds.Length; i++)
+                switch (kept++)
                 {
-                    if (value <= bounds[i])
-                    {
-                        bucketCounts[i]++;
-                    }
+                    case 0: key = key with { Key0 = tag.Key, Value0 = tag.Value }; break;
+                    case 1: key = key with { Key1 = tag.Key, Value1 = tag.Value }; break;
+                    case 2: key = key with { Key2 = tag.Key, Value2 = tag.Value }; break;
+                    case 3: key = key with { Key3 = tag.Key, Value3 = tag.Value }; break;
+                    default: return false;
                 }
             }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// One time series. Requests add to it concurrently without a lock: one counter per bucket (the last one above the
+    /// highest bound), made cumulative when rendered, so that the +Inf bucket and the count of a scrape always agree.
+    /// </summary>
+    private sealed class Series(double[]? bounds)
+    {
+        private readonly long[] perBucket = new long[(bounds?.Length ?? 0) + 1];
+        private long sumBits;
+
+        public void Add(double value)
+        {
+            var slot = bounds is null ? 0 : Slot(bounds, value);
+            Interlocked.Increment(ref perBucket[slot]);
+            long seen;
+            do
+            {
+                seen = Interlocked.Read(ref sumBits);
+            }
+            while (Interlocked.CompareExchange(ref sumBits, BitConverter.DoubleToInt64Bits(BitConverter.Int64BitsToDouble(seen) + value), seen) != seen);
         }
 
         public void Write(StringBuilder text, string name, string labels, bool isHistogram)
         {
-            lock (gate)
+            var sum = BitConverter.Int64BitsToDouble(Interlocked.Read(ref sumBits));
+            if (!isHistogram)
             {
-                if (!isHistogram)
-                {
-                    text.Append(name).Append(Braces(labels)).Append(' ').Append(Format(sum)).Append('\n');
-                    return;
-                }
-
-                var separator = labels.Length == 0 ? string.Empty : ",";
-                for (var i = 0; i < Buckets.Length; i++)
-                {
-                    text.Append(name).Append("_bucket{").Append(labels).Append(separator)
-                        .Append("le=\"").Append(Format(Buckets[i])).Append("\"} ").Append(bucketCounts[i]).Append('\n');
-                }
-
-                text.Append(name).Append("_bucket{").Append(labels).Append(separator).Append("le=\"+Inf\"} ").Append(count).Append('\n');
-                text.Append(name).Append("_sum").Append(Braces(labels)).Append(' ').Append(Format(sum)).Append('\n');
-                text.Append(name).Append("_count").Append(Braces(labels)).Append(' ').Append(count).Append('\n');
+                text.Append(name).Append(Braces(labels)).Append(' ').Append(Format(sum)).Append('\n');
+                return;
             }
+
+            var separator = labels.Length == 0 ? string.Empty : ",";
+            long cumulative = 0;
+            for (var i = 0; i < Buckets.Length; i++)
+            {
+                cumulative += Interlocked.Read(ref perBucket[i]);
+                text.Append(name).Append("_bucket{").Append(labels).Append(separator)
+                    .Append("le=\"").Append(Format(Buckets[i])).Append("\"} ").Append(cumulative).Append('\n');
+            }
+
+            cumulative += Interlocked.Read(ref perBucket[Buckets.Length]);
+            text.Append(name).Append("_bucket{").Append(labels).Append(separator).Append("le=\"+Inf\"} ").Append(cumulative).Append('\n');
+            text.Append(name).Append("_sum").Append(Braces(labels)).Append(' ').Append(Format(sum)).Append('\n');
+            text.Append(name).Append("_count").Append(Braces(labels)).Append(' ').Append(cumulative).Append('\n');
+        }
+
+        private static int Slot(double[] bounds, double value)
+        {
+            for (var i = 0; i < bounds.Length; i++)
+            {
+                if (value <= bounds[i])
+                {
+                    return i;
+                }
+            }
+
+            return bounds.Length;
         }
 
         private static string Braces(string labels) => labels.Length == 0 ? string.Empty : "{" + labels + "}";
