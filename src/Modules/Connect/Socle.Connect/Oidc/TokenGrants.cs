@@ -146,7 +146,7 @@ internal sealed class TokenGrants(
         var family = new TokenFamily { Id = Guid.CreateVersion7(clock.GetUtcNow()), ClientId = client.ClientId, ClaimsJson = claims.ToJson(), CreatedAtMs = Now };
         db.Families.Add(family);
         var scopes = RequestedScopes(client, form, ScopeSet.Parse(client.Scopes));
-        var response = await tokens.IssueAsync(issuer.Current(), client, family, scopes, nonce: null, withRefreshToken: false, cancellationToken);
+        var response = await tokens.IssueAsync(issuer.Current(), client, family, claims, scopes, nonce: null, withRefreshToken: false, cancellationToken);
         await audit.RecordAsync(Http, "connect.token", client.ClientId, client.Organisation, person.PersonId, AuditOutcome.Success, $"{GrantTypes.JwtBearer}; auth_mode=indirect; amr={string.Join(',', amr)}", "TokenFamily", family.Id.ToString("N"));
         return response;
     }
@@ -193,10 +193,11 @@ internal sealed class TokenGrants(
         string reuseReason, string reuseMessage, CancellationToken cancellationToken)
     {
         grant.ConsumedAtMs = Now;
+        var claims = FamilyClaims.FromJson(family.ClaimsJson);
         TokenResponse response;
         try
         {
-            response = await tokens.IssueAsync(issuer.Current(), client, family, scopes, nonce, withRefreshToken: true, cancellationToken);
+            response = await tokens.IssueAsync(issuer.Current(), client, family, claims, scopes, nonce, withRefreshToken: true, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -205,7 +206,7 @@ internal sealed class TokenGrants(
             throw new OAuthException(TokenError.InvalidGrant(reuseMessage));
         }
 
-        await RecordIssueAsync(client, family, grantType);
+        await RecordIssueAsync(client, family, claims, grantType);
         return response;
     }
 
@@ -215,13 +216,10 @@ internal sealed class TokenGrants(
         await audit.RecordAsync(Http, "connect.revoke", client.ClientId, client.Organisation, FamilyClaims.FromJson(family.ClaimsJson).PersonId, AuditOutcome.Success, reason, "TokenFamily", family.Id.ToString("N"));
     }
 
-    private Task RecordIssueAsync(ClientApplication client, TokenFamily family, string grantType)
-    {
-        var claims = FamilyClaims.FromJson(family.ClaimsJson);
-        return audit.RecordAsync(
+    private Task RecordIssueAsync(ClientApplication client, TokenFamily family, FamilyClaims claims, string grantType) =>
+        audit.RecordAsync(
             Http, "connect.token", client.ClientId, client.Organisation, claims.PersonId, AuditOutcome.Success, $"{grantType}; auth_mode={claims.AuthMode}",
             "TokenFamily", family.Id.ToString("N"), claims.Access.GetValueOrDefault("patient_id"));
-    }
 }
 
 internal sealed record FoundGrant(Grant Grant, TokenFamily Family, bool AccountActive);

@@ -16,9 +16,9 @@ internal sealed class TokenService(ConnectDbContext db, TokenSigner signer, Revo
     public const string OpenIdScope = "openid";
 
     public async Task<TokenResponse> IssueAsync(
-        string issuer, ClientApplication client, TokenFamily family, IReadOnlyCollection<string> scopes, string? nonce, bool withRefreshToken, CancellationToken cancellationToken)
+        string issuer, ClientApplication client, TokenFamily family, FamilyClaims claims, IReadOnlyCollection<string> scopes, string? nonce, bool withRefreshToken,
+        CancellationToken cancellationToken)
     {
-        var claims = FamilyClaims.FromJson(family.ClaimsJson);
         var extra = new Dictionary<string, object>
         {
             [SocleClaims.Person] = claims.PersonId,
