@@ -32,7 +32,9 @@ catch (Exception) when (!app.Lifetime.ApplicationStopping.IsCancellationRequeste
 }
 catch (OperationCanceledException)
 {
-    // Stopped (Ctrl+C) while preparing: shut down normally below.
+    // Stopped (Ctrl+C) while preparing: shut down normally.
+    await app.WaitForShutdownAsync();
+    return;
 }
 
 var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

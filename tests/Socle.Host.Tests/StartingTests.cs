@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Socle.BuildingBlocks.Hosting;
 using Socle.BuildingBlocks.Storage;
 
@@ -15,6 +16,7 @@ namespace Socle.Host.Tests;
 public sealed class StartingTests : IAsyncLifetime
 {
     private readonly HeldMigration held = new();
+    private readonly ErrorLog errors = new();
     private readonly string file = Path.Combine(Path.GetTempPath(), $"socle-starting-{Guid.NewGuid():N}.db");
     private WebApplicationFactory<Program> factory = null!;
 
@@ -26,7 +28,10 @@ public sealed class StartingTests : IAsyncLifetime
             b.UseSetting("Socle:Storage:DataDirectory", Path.GetTempPath());
             b.UseSetting("Socle:Identity:SandboxPopulation", "0");
             b.UseSetting("Socle:Directory:SandboxPersons", "0");
-            b.ConfigureServices(s => s.AddSingleton<IModuleDatabase>(held));
+            b.ConfigureLogging(l => l.AddProvider(errors));
+
+            // First of the module databases: while it is held, no table exists yet.
+            b.ConfigureServices(s => s.Insert(0, ServiceDescriptor.Singleton<IModuleDatabase>(held)));
         });
         _ = factory.Server;
         return Task.CompletedTask;
@@ -76,12 +81,44 @@ public sealed class StartingTests : IAsyncLifetime
         using var metrics = await client.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
 
+        // Nothing that started with the server touched storage before it existed (background services, key ring).
+        Assert.Empty(errors.Entries);
+
         held.Release();
         await factory.Services.GetRequiredService<PlatformReadiness>().WhenReady;
         using var ready = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         using var served = await client.GetAsync("/fhir/metadata");
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Empty(errors.Entries);
+    }
+
+    /// <summary>Every log entry of level Error or above, whatever its category.</summary>
+    private sealed class ErrorLog : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, Entries);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    entries.Enqueue($"{category}: {formatter(state, exception)}");
+                }
+            }
+        }
     }
 
     /// <summary>A module database whose migration waits for the test, so that the host stays in its preparing state.</summary>

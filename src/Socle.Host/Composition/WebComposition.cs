@@ -35,6 +35,7 @@ public static class WebComposition
         services.AddSingleton<PrometheusMetrics>();
         services.AddConnectAuthentication();
         services.AddOpenApi();
+        services.DeferKeyRingLoading();
         if (Console.IsOutputRedirected)
         {
             builder.Logging.ClearProviders();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Socle.BuildingBlocks.Security;
 using Socle.BuildingBlocks.Storage;
@@ -18,6 +19,8 @@ namespace Socle.Connect;
 
 public static class ConnectModule
 {
+    private const string DataProtectionWarmUp = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
     /// <summary>Client registry, accounts and token service; usable without a web host (the CLI registers clients and accounts).</summary>
     public static IServiceCollection AddConnectModule(this IServiceCollection services)
     {
@@ -62,6 +65,21 @@ public static class ConnectModule
 
         // French pages: letters with accents stay as they are in the HTML instead of numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        return services;
+    }
+
+    /// <summary>
+    /// Called last by the composition root, once every registration that adds data protection is done. The framework's
+    /// warm-up reads the key ring from the database as the host starts, which on a first start is before the schema
+    /// exists (decision 0015) and logs an error; the first request that needs a key reads the ring instead.
+    /// </summary>
+    public static IServiceCollection DeferKeyRingLoading(this IServiceCollection services)
+    {
+        foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == DataProtectionWarmUp).ToList())
+        {
+            services.Remove(warmUp);
+        }
+
         return services;
     }
 
