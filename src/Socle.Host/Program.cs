@@ -14,7 +14,7 @@ builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:8080"
 PlatformComposition.ApplyDataDirectory(builder.Configuration, args);
 
 builder.AddSocleWeb();
-var app = builder.Build();
+await using var app = builder.Build();
 app.MapSocle();
 
 // Prepare the schema and the sandbox data while the server starts (decision 0015): the two run on the two cores, and
