@@ -29,9 +29,9 @@ public sealed class PrometheusMetrics : IDisposable
                 l.EnableMeasurementEvents(instrument, new InstrumentState(instrument));
             }
         };
-        listener.SetMeasurementEventCallback<long>((i, v, tags, state) => Record(i, v, tags, state));
-        listener.SetMeasurementEventCallback<int>((i, v, tags, state) => Record(i, v, tags, state));
-        listener.SetMeasurementEventCallback<double>((i, v, tags, state) => Record(i, v, tags, state));
+        listener.SetMeasurementEventCallback<long>((_, v, tags, state) => Record(v, tags, state));
+        listener.SetMeasurementEventCallback<int>((_, v, tags, state) => Record(v, tags, state));
+        listener.SetMeasurementEventCallback<double>((_, v, tags, state) => Record(v, tags, state));
         listener.Start();
     }
 
@@ -58,35 +58,34 @@ public sealed class PrometheusMetrics : IDisposable
     /// Called on every measurement (each HTTP request): the instrument's name and kind are worked out once, and a series
     /// is found by its tag values without building its label text, which is only done for a new combination.
     /// </summary>
-    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
+    private void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
         var known = (InstrumentState)state!;
         if (!TagKey.TryCreate(known.IsHttp, tags, out var key))
         {
-            Resolve(instrument, known, tags).Add(value);
+            Resolve(known, tags).Add(value);
             return;
         }
 
         if (!known.SeriesByTags.TryGetValue(key, out var entry))
         {
-            entry = known.SeriesByTags.GetOrAdd(key, Resolve(instrument, known, tags));
+            entry = known.SeriesByTags.GetOrAdd(key, Resolve(known, tags));
         }
 
         entry.Add(value);
     }
 
-    private Series Resolve(Instrument instrument, InstrumentState known, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private Series Resolve(InstrumentState known, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         instruments.TryAdd(known.Name, known.Info);
-        return series.GetOrAdd((known.Name, Labels(instrument, tags)), _ => new Series(known.Info.IsHistogram ? Buckets : null));
+        return series.GetOrAdd((known.Name, Labels(known.IsHttp, tags)), _ => new Series(known.Info.IsHistogram ? Buckets : null));
     }
 
-    private static string Labels(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    private static string Labels(bool isHttp, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var pairs = new List<KeyValuePair<string, string>>();
         foreach (var tag in tags)
         {
-            var isHttp = instrument.Name == "http.server.request.duration";
             if (isHttp && Array.IndexOf(HttpTags, tag.Key) < 0)
             {
                 continue;
@@ -118,14 +117,21 @@ public sealed class PrometheusMetrics : IDisposable
 
     private sealed record InstrumentInfo(bool IsHistogram, string Help);
 
-    private sealed class InstrumentState(Instrument instrument)
+    private sealed class InstrumentState
     {
-        public InstrumentInfo Info { get; } = new(
-            instrument is Histogram<double> or Histogram<long> or Histogram<int>, instrument.Description ?? instrument.Name);
+        public InstrumentState(Instrument instrument)
+        {
+            var isHistogram = instrument is Histogram<double> or Histogram<long> or Histogram<int>;
+            Info = new InstrumentInfo(isHistogram, instrument.Description ?? instrument.Name);
+            Name = PrometheusName(instrument, isHistogram);
+            IsHttp = instrument.Name == "http.server.request.duration";
+        }
 
-        public string Name { get; } = PrometheusName(instrument, instrument is Histogram<double> or Histogram<long> or Histogram<int>);
+        public InstrumentInfo Info { get; }
 
-        public bool IsHttp { get; } = instrument.Name == "http.server.request.duration";
+        public string Name { get; }
+
+        public bool IsHttp { get; }
 
         public ConcurrentDictionary<TagKey, Series> SeriesByTags { get; } = new();
     }
