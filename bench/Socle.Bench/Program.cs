@@ -15,7 +15,6 @@ internal static class BenchMain
     public static async Task Main(string[] args)
     {
         var options = BenchOptions.Parse(args);
-        var inv = CultureInfo.InvariantCulture;
         string connection;
         string? tempDir = null;
         if (options.Provider == "Postgres")
@@ -41,7 +40,24 @@ internal static class BenchMain
             ? $"# Socle Directory search benchmark: {options.Provider}, {options.Concurrency} clients x {options.Seconds} s"
             : $"# Socle Identity benchmark: {options.Provider}, {options.Identities:N0} reference identities, {options.Locals:N0} local identities, {options.Concurrency} clients x {options.Seconds} s");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+        try
+        {
+            await RunAsync(options, connection);
+        }
+        finally
+        {
+            if (tempDir is not null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                System.IO.Directory.Delete(tempDir, recursive: true);
+            }
+        }
+    }
 
+    /// <summary>Runs the benchmark the options name; the host is disposed when it returns, before the caller deletes its files.</summary>
+    private static async Task RunAsync(BenchOptions options, string connection)
+    {
+        var inv = CultureInfo.InvariantCulture;
         if (options.Startup)
         {
             await StartupBench.RunAsync(options.HostDll);
@@ -126,12 +142,5 @@ internal static class BenchMain
 
         Console.WriteLine();
         Console.WriteLine(string.Create(inv, $"Full duplicate scan: {report.IdentitiesScanned:N0} identities, {report.PairsCompared:N0} pairs compared, {report.Pairs.Count:N0} candidate pairs in {watch.Elapsed.TotalSeconds:0.0} s"));
-
-        if (tempDir is not null)
-        {
-            await host.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            System.IO.Directory.Delete(tempDir, recursive: true);
-        }
     }
 }
