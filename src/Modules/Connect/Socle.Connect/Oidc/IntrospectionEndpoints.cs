@@ -93,7 +93,7 @@ internal static class IntrospectionEndpoints
         Guid? familyId = null;
         var jwt = await signer.ValidateOwnAsync(token, issuer.Current(), null, checkLifetime: false, http.RequestAborted);
         if (jwt is not null && jwt.TryGetPayloadValue<string>(SocleClaims.ClientId, out var owner) && owner == client!.ClientId
-            && FamilyIdOf(jwt) is { } parsed)
+            && RevokedFamilies.FamilyIdOf(jwt) is { } parsed)
         {
             familyId = parsed;
         }
@@ -113,16 +113,9 @@ internal static class IntrospectionEndpoints
         return Results.Ok();
     }
 
-    /// <summary>The token family an access token belongs to (<c>fid</c>): only tokens issued to a person have one.</summary>
-    public static Guid? FamilyIdOf(JsonWebToken jwt) =>
-        jwt.TryGetPayloadValue<string>("fid", out var fid) && Guid.TryParse(fid, out var id) ? id : null;
-
-    /// <summary>The database's answer, authoritative: introspection asks it; bearer checks ask <see cref="RevokedFamilies"/> first.</summary>
-    public static async Task<bool> RevokedAsync(ConnectDbContext db, JsonWebToken jwt, CancellationToken cancellationToken) =>
-        FamilyIdOf(jwt) is { } id && await RevokedAsync(db, id, cancellationToken);
-
-    public static Task<bool> RevokedAsync(ConnectDbContext db, Guid familyId, CancellationToken cancellationToken) =>
-        db.Families.AnyAsync(f => f.Id == familyId && f.RevokedAtMs != null, cancellationToken);
+    /// <summary>Introspection asks the database, the authoritative answer; bearer checks ask <see cref="RevokedFamilies"/> first.</summary>
+    private static async Task<bool> RevokedAsync(ConnectDbContext db, JsonWebToken jwt, CancellationToken cancellationToken) =>
+        RevokedFamilies.FamilyIdOf(jwt) is { } id && await RevokedFamilies.RevokedInDatabaseAsync(db, id, cancellationToken);
 
     private static async Task<(ClientApplication? Client, string Token, IResult? Error)> ReadAsync(HttpContext http, ClientAuthenticator authenticator, IssuerResolver issuer, string endpoint)
     {

@@ -41,11 +41,11 @@ internal sealed class JwtBearerSetup(SigningKeyStore keys, IssuerResolver issuer
             // The in-memory list answers when it is current; otherwise the database does.
             OnTokenValidated = async context =>
             {
-                if (context.SecurityToken is JsonWebToken token && IntrospectionEndpoints.FamilyIdOf(token) is { } familyId)
+                if (context.SecurityToken is JsonWebToken token && RevokedFamilies.FamilyIdOf(token) is { } familyId)
                 {
                     var services = context.HttpContext.RequestServices;
                     var revoked = services.GetRequiredService<RevokedFamilies>().Lookup(familyId)
-                        ?? await IntrospectionEndpoints.RevokedAsync(services.GetRequiredService<ConnectDbContext>(), familyId, context.HttpContext.RequestAborted);
+                        ?? await RevokedFamilies.RevokedInDatabaseAsync(services.GetRequiredService<ConnectDbContext>(), familyId, context.HttpContext.RequestAborted);
                     if (revoked)
                     {
                         context.Fail("The token was revoked.");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Socle.Connect.Storage;
 
 namespace Socle.Connect.Security;
@@ -24,6 +25,13 @@ internal sealed class RevokedFamilies(TimeProvider clock, IOptions<ConnectOption
     private long refreshedAt = NeverRefreshed;
 
     private long AliveWindowMs => (options.Value.AccessTokenLifetimeSeconds * 1000L) + JwtBearerSetup.ClockSkewMs;
+
+    /// <summary>The token family an access token belongs to (<c>fid</c>): only tokens issued to a person have one.</summary>
+    public static Guid? FamilyIdOf(JsonWebToken jwt) =>
+        jwt.TryGetPayloadValue<string>("fid", out var fid) && Guid.TryParse(fid, out var id) ? id : null;
+
+    public static Task<bool> RevokedInDatabaseAsync(ConnectDbContext db, Guid familyId, CancellationToken cancellationToken) =>
+        db.Families.AnyAsync(f => f.Id == familyId && f.RevokedAtMs != null, cancellationToken);
 
     /// <summary>True or false when the list is current; null when it is not, and the database must answer.</summary>
     public bool? Lookup(Guid familyId)
