@@ -169,6 +169,30 @@ public abstract class ConnectFlowTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Null(list.Lookup(later)); // past them without a refresh: the database must answer
     }
 
+    [Fact]
+    public async Task A_cached_client_is_read_again_once_its_cache_time_is_over_and_unknown_ids_are_not_kept()
+    {
+        var rp = await OidcTestClient.RegisterAsync(factory);
+        var options = Microsoft.Extensions.Options.Options.Create(new Socle.Connect.ConnectOptions { ClientCacheMs = 2_000 });
+        var clock = new SteppedClock(DateTimeOffset.UtcNow);
+        var cache = new Socle.Connect.Security.ClientCache(factory.Services.GetRequiredService<Socle.Connect.Storage.ConnectQueries>(), options, clock);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Socle.Connect.Storage.ConnectDbContext>();
+        Assert.True((await cache.FindAsync(db, rp.ClientId, CancellationToken.None))!.Active);
+
+        // Disabled in the database, as an operator or another host would: this host sees it when its copy expires.
+        Assert.Equal(1, await db.Clients.Where(c => c.ClientId == rp.ClientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Active, false)));
+        clock.Advance(TimeSpan.FromMilliseconds(1_999));
+        Assert.True((await cache.FindAsync(db, rp.ClientId, CancellationToken.None))!.Active);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.False((await cache.FindAsync(db, rp.ClientId, CancellationToken.None))!.Active);
+
+        Assert.Null(await cache.FindAsync(db, "unknown-client", CancellationToken.None));
+        db.Clients.Add(new Socle.Connect.Domain.ClientApplication { ClientId = "unknown-client", Name = "late", Organisation = "540002698", Scopes = "directory.read" });
+        await db.SaveChangesAsync();
+        Assert.NotNull(await cache.FindAsync(db, "unknown-client", CancellationToken.None));
+    }
+
     /// <summary>A clock that moves only when told, for both wall time and elapsed time.</summary>
     private sealed class SteppedClock(DateTimeOffset start) : TimeProvider
     {

@@ -38,8 +38,11 @@ public static class ConnectModule
         services.AddSingleton<IssuerResolver>();
         services.AddScoped<SandboxCredentials>();
         services.AddScoped<PersonClaimsBuilder>();
+        services.AddScoped<GrantStore>();
         services.AddScoped<TokenService>();
         services.AddSingleton<RevokedFamilies>();
+        services.AddSingleton<ClientCache>();
+        services.AddSingleton<ConnectQueries>();
         services.AddHttpContextAccessor();
         return services;
     }

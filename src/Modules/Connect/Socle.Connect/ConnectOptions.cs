@@ -26,6 +26,13 @@ public sealed class ConnectOptions
     [Range(100, 60_000)]
     public int RevocationCheckIntervalMs { get; set; } = 1_000;
 
+    /// <summary>
+    /// How long a host keeps a client's registration between two reads: the longest a change made to it by another
+    /// process (a client disabled in the database) takes to apply here.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int ClientCacheMs { get; set; } = 2_000;
+
     [Range(60, 86_400)]
     public int IdTokenLifetimeSeconds { get; set; } = 3600;
 

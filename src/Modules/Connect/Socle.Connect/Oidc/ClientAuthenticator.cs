@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Socle.Connect.Domain;
+using Socle.Connect.Security;
 using Socle.Connect.Storage;
 
 namespace Socle.Connect.Oidc;
@@ -10,7 +10,7 @@ namespace Socle.Connect.Oidc;
 /// Authenticates the client of a token, introspection or revocation request: client_secret_basic,
 /// client_secret_post, private_key_jwt (RFC 7523 §2.2) or none (a public client, which only identifies itself).
 /// </summary>
-internal sealed class ClientAuthenticator(ConnectDbContext db, JwtAssertionValidator assertions)
+internal sealed class ClientAuthenticator(ConnectDbContext db, ClientCache clients, JwtAssertionValidator assertions)
 {
     public async Task<AuthenticatedClient> AuthenticateAsync(HttpRequest request, IFormCollection form, string endpoint, CancellationToken cancellationToken)
     {
@@ -80,7 +80,7 @@ internal sealed class ClientAuthenticator(ConnectDbContext db, JwtAssertionValid
 
     private async Task<ClientApplication?> FindAsync(string clientId, CancellationToken cancellationToken)
     {
-        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(x => x.ClientId == clientId, cancellationToken);
+        var client = await clients.FindAsync(db, clientId, cancellationToken);
         return client is { Active: true } ? client : null;
     }
 

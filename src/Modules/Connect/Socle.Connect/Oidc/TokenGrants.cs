@@ -14,6 +14,7 @@ namespace Socle.Connect.Oidc;
 /// <summary>The grants of the token endpoint, for an authenticated client.</summary>
 internal sealed class TokenGrants(
     ConnectDbContext db,
+    GrantStore grants,
     TokenService tokens,
     TokenSigner signer,
     IssuerResolver issuer,
@@ -43,7 +44,7 @@ internal sealed class TokenGrants(
         var code = Required(form, "code");
         var redirectUri = Required(form, "redirect_uri");
         var verifier = Required(form, "code_verifier");
-        var found = await FindGrantAsync(Handles.Hash(code), GrantKinds.AuthorizationCode, cancellationToken);
+        var found = await grants.FindAsync(Handles.Hash(code), GrantKinds.AuthorizationCode, cancellationToken);
         if (found is null || found.Grant.ClientId != client.ClientId)
         {
             throw new OAuthException(TokenError.InvalidGrant("Unknown authorization code."));
@@ -78,7 +79,7 @@ internal sealed class TokenGrants(
 
     public async Task<TokenResponse> RefreshAsync(ClientApplication client, IFormCollection form, CancellationToken cancellationToken)
     {
-        var found = await FindGrantAsync(Handles.Hash(Required(form, "refresh_token")), GrantKinds.RefreshToken, cancellationToken);
+        var found = await grants.FindAsync(Handles.Hash(Required(form, "refresh_token")), GrantKinds.RefreshToken, cancellationToken);
         if (found is null || found.Grant.ClientId != client.ClientId)
         {
             throw new OAuthException(TokenError.InvalidGrant("Unknown refresh token."));
@@ -144,9 +145,10 @@ internal sealed class TokenGrants(
         var authTime = assertion.TryGetPayloadValue<long>("auth_time", out var at) ? at : new DateTimeOffset(assertion.IssuedAt, TimeSpan.Zero).ToUnixTimeSeconds();
         var claims = new FamilyClaims(person!.Subject, person.PersonId, authTime, FamilyClaims.Eidas1, amr, FamilyClaims.Indirect, null, person.AccessTokenClaims, person.Userinfo);
         var family = new TokenFamily { Id = Guid.CreateVersion7(clock.GetUtcNow()), ClientId = client.ClientId, ClaimsJson = claims.ToJson(), CreatedAtMs = Now };
-        db.Families.Add(family);
         var scopes = RequestedScopes(client, form, ScopeSet.Parse(client.Scopes));
-        var response = await tokens.IssueAsync(issuer.Current(), client, family, claims, scopes, nonce: null, withRefreshToken: false, cancellationToken);
+        db.Families.Add(family);
+        await db.SaveChangesAsync(cancellationToken);
+        var response = (await tokens.IssueAsync(issuer.Current(), client, family, claims, scopes, nonce: null, redeemedHandleHash: null, withRefreshToken: false, cancellationToken))!;
         await audit.RecordAsync(Http, "connect.token", client.ClientId, client.Organisation, person.PersonId, AuditOutcome.Success, $"{GrantTypes.JwtBearer}; auth_mode=indirect; amr={string.Join(',', amr)}", "TokenFamily", family.Id.ToString("N"));
         return response;
     }
@@ -171,37 +173,17 @@ internal sealed class TokenGrants(
     }
 
     /// <summary>
-    /// One query for the grant (tracked: redeeming it updates it), its family and whether the family's account, if any, is
-    /// still active.
-    /// </summary>
-    private async Task<FoundGrant?> FindGrantAsync(string hash, string kind, CancellationToken cancellationToken) =>
-        await db.Grants
-            .Where(g => g.HandleHash == hash && g.Kind == kind)
-            .Join(db.Families, g => g.FamilyId, f => f.Id, (g, f) => new { Grant = g, Family = f })
-            .Select(x => new FoundGrant(
-                x.Grant,
-                x.Family,
-                x.Family.AccountId == null || db.Accounts.Any(a => a.Id == x.Family.AccountId && a.State == AccountStates.Active)))
-            .SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>
-    /// Marks the grant used and writes the new refresh token in the same transaction. The grant's consumption time is a
-    /// concurrency token: when another request redeemed it in between, nothing is written and the race counts as a reuse.
+    /// Marks the grant used and stores the new refresh token in the same transaction. When another request redeemed the
+    /// grant in between, nothing is written and the race counts as a reuse.
     /// </summary>
     private async Task<TokenResponse> RedeemAsync(
         ClientApplication client, Grant grant, TokenFamily family, IReadOnlyCollection<string> scopes, string? nonce, string grantType,
         string reuseReason, string reuseMessage, CancellationToken cancellationToken)
     {
-        grant.ConsumedAtMs = Now;
         var claims = FamilyClaims.FromJson(family.ClaimsJson);
-        TokenResponse response;
-        try
+        var response = await tokens.IssueAsync(issuer.Current(), client, family, claims, scopes, nonce, grant.HandleHash, withRefreshToken: true, cancellationToken);
+        if (response is null)
         {
-            response = await tokens.IssueAsync(issuer.Current(), client, family, claims, scopes, nonce, withRefreshToken: true, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             await RevokeAsync(family, client, reuseReason, cancellationToken);
             throw new OAuthException(TokenError.InvalidGrant(reuseMessage));
         }
@@ -221,5 +203,3 @@ internal sealed class TokenGrants(
             Http, "connect.token", client.ClientId, client.Organisation, claims.PersonId, AuditOutcome.Success, $"{grantType}; auth_mode={claims.AuthMode}",
             "TokenFamily", family.Id.ToString("N"), claims.Access.GetValueOrDefault("patient_id"));
 }
-
-internal sealed record FoundGrant(Grant Grant, TokenFamily Family, bool AccountActive);

@@ -11,13 +11,18 @@ using Socle.Connect.Storage;
 namespace Socle.Connect.Oidc;
 
 /// <summary>Issues the tokens of a person's authorization (access, ID and refresh tokens) and revokes families.</summary>
-internal sealed class TokenService(ConnectDbContext db, TokenSigner signer, RevokedFamilies revokedFamilies, IOptions<ConnectOptions> options, TimeProvider clock)
+internal sealed class TokenService(ConnectDbContext db, GrantStore grants, TokenSigner signer, RevokedFamilies revokedFamilies, IOptions<ConnectOptions> options, TimeProvider clock)
 {
     public const string OpenIdScope = "openid";
 
-    public async Task<TokenResponse> IssueAsync(
-        string issuer, ClientApplication client, TokenFamily family, FamilyClaims claims, IReadOnlyCollection<string> scopes, string? nonce, bool withRefreshToken,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs the tokens and, when <paramref name="redeemedHandleHash"/> names the code or refresh token they are issued
+    /// for, marks it used in the same transaction that stores the new refresh token. Null when that handle was already
+    /// used (a concurrent request redeemed it first): nothing is stored then.
+    /// </summary>
+    public async Task<TokenResponse?> IssueAsync(
+        string issuer, ClientApplication client, TokenFamily family, FamilyClaims claims, IReadOnlyCollection<string> scopes, string? nonce,
+        string? redeemedHandleHash, bool withRefreshToken, CancellationToken cancellationToken)
     {
         var extra = new Dictionary<string, object>
         {
@@ -73,24 +78,28 @@ internal sealed class TokenService(ConnectDbContext db, TokenSigner signer, Revo
         }
 
         string? refreshToken = null;
+        Grant? next = null;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (withRefreshToken && client.Allows(GrantTypes.RefreshToken))
         {
             refreshToken = Handles.New();
-            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            db.Grants.Add(new Grant
+            next = new Grant
             {
                 HandleHash = Handles.Hash(refreshToken),
                 Kind = GrantKinds.RefreshToken,
                 FamilyId = family.Id,
                 ClientId = client.ClientId,
                 Scopes = string.Join(' ', scopes),
-                Nonce = null,
                 CreatedAtMs = now,
                 ExpiresAtMs = now + (options.Value.RefreshTokenLifetimeSeconds * 1000L),
-            });
+            };
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await grants.StoreAsync(redeemedHandleHash, now, next, cancellationToken))
+        {
+            return null;
+        }
+
         return new TokenResponse(accessToken, "Bearer", signer.AccessTokenLifetime, string.Join(' ', scopes), idToken, refreshToken);
     }
 

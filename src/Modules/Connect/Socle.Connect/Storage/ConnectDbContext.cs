@@ -8,6 +8,9 @@ internal sealed class ConnectDbContext(DbContextOptions<ConnectDbContext> option
 {
     public const string ModuleName = "connect";
 
+    /// <summary>Named for <see cref="GrantStore"/>'s statements.</summary>
+    public const string GrantsTable = "connect_grants";
+
     public DbSet<ClientApplication> Clients => Set<ClientApplication>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
@@ -55,7 +58,7 @@ internal sealed class ConnectDbContext(DbContextOptions<ConnectDbContext> option
         });
         modelBuilder.Entity<Grant>(e =>
         {
-            e.ToTable("connect_grants");
+            e.ToTable(GrantsTable);
             e.HasKey(x => x.HandleHash);
 
             // A handle serves once: redeeming it updates the row only while it is still unused.
