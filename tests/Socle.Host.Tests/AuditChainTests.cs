@@ -53,4 +53,34 @@ public abstract class AuditChainTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(target.Sequence, deleted.FirstBrokenSequence);
         Assert.Contains("deleted", deleted.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Two_writers_appending_to_one_chain_in_turns_and_at_once_keep_it_intact()
+    {
+        // A second writer stands for another host: its remembered head goes stale, its insert fails on the key, and it
+        // re-reads the head and chains again.
+        await using var other = new AuditWriter(factory.Services.GetRequiredService<IServiceScopeFactory>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance);
+        var own = factory.Services.GetRequiredService<AuditWriter>();
+        var marker = Guid.NewGuid().ToString("N");
+        Task Append(AuditWriter writer, int i) => writer.AppendAsync(
+            new Socle.Audit.Domain.AuditEntry
+            {
+                OccurredAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), ClientId = "test", Organisation = "540002698", Action = "test.append",
+                ResourceType = "Test", ResourceId = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Purpose = "TREAT", Outcome = "Success", Detail = marker,
+            },
+            CancellationToken.None);
+
+        // In turns, so that each writer's head is stale every time; then all at once.
+        for (var i = 0; i < 10; i++)
+        {
+            await Append(i % 2 == 0 ? own : other, i);
+        }
+
+        await Task.WhenAll(Enumerable.Range(10, 30).Select(i => Append(i % 2 == 0 ? own : other, i)));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+        Assert.Equal(40, await db.Entries.CountAsync(e => e.Detail == marker));
+        Assert.True((await scope.ServiceProvider.GetRequiredService<IAuditLog>().VerifyAsync(null, default)).Intact);
+    }
 }

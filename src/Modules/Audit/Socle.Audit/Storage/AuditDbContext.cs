@@ -8,6 +8,8 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) :
 {
     public const string ModuleName = "audit";
 
+    public const string EntriesTable = "audit_entries";
+
     public DbSet<AuditEntry> Entries => Set<AuditEntry>();
 
     protected override string Module => ModuleName;
@@ -16,7 +18,7 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) :
     {
         modelBuilder.Entity<AuditEntry>(e =>
         {
-            e.ToTable("audit_entries");
+            e.ToTable(EntriesTable);
             e.HasKey(x => x.Sequence);
             e.Property(x => x.Sequence).ValueGeneratedNever();
             e.HasIndex(x => x.PatientId);

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ internal sealed partial class AuditWriter : IAsyncDisposable
 {
     private const int MaxBatch = 512;
     private const int MaxRetries = 20;
+    private const int SqliteConstraint = 19;
 
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000) { SingleReader = true });
     private readonly IServiceScopeFactory scopes;
@@ -97,13 +99,21 @@ internal sealed partial class AuditWriter : IAsyncDisposable
             {
                 AuditChain.Seal(item.Entry, ++sequence, previous);
                 previous = item.Entry.Hash;
-                db.Entries.Add(item.Entry);
             }
 
             try
             {
                 // The head read above needs no transaction: a stale head fails on the key.
-                await db.SaveChangesAsync();
+                if (db.IsSqlite)
+                {
+                    await SqliteAuditInsert.InsertAsync(db, batch.Select(item => item.Entry), CancellationToken.None);
+                }
+                else
+                {
+                    db.Entries.AddRange(batch.Select(item => item.Entry));
+                    await db.SaveChangesAsync();
+                }
+
                 if (transaction is not null)
                 {
                     await transaction.CommitAsync();
@@ -112,7 +122,7 @@ internal sealed partial class AuditWriter : IAsyncDisposable
                 head = (sequence, previous);
                 return;
             }
-            catch (DbUpdateException) when (attempt < MaxRetries)
+            catch (Exception ex) when (attempt < MaxRetries && ex is DbUpdateException or SqliteException { SqliteErrorCode: SqliteConstraint })
             {
                 // Another host appended first: re-read the head and chain again.
                 head = null;
