@@ -175,7 +175,7 @@ public abstract class ConnectFlowTests<TFactory>(TFactory factory) : IClassFixtu
         var rp = await OidcTestClient.RegisterAsync(factory);
         var options = Microsoft.Extensions.Options.Options.Create(new Socle.Connect.ConnectOptions { ClientCacheMs = 2_000 });
         var clock = new SteppedClock(DateTimeOffset.UtcNow);
-        var cache = new Socle.Connect.Security.ClientCache(factory.Services.GetRequiredService<Socle.Connect.Storage.ConnectQueries>(), options, clock);
+        var cache = new Socle.Connect.Security.ClientCache(options, clock);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Socle.Connect.Storage.ConnectDbContext>();
         Assert.True((await cache.FindAsync(db, rp.ClientId, CancellationToken.None))!.Active);

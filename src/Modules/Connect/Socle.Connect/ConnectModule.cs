@@ -42,7 +42,6 @@ public static class ConnectModule
         services.AddScoped<TokenService>();
         services.AddSingleton<RevokedFamilies>();
         services.AddSingleton<ClientCache>();
-        services.AddSingleton<ConnectQueries>();
         services.AddHttpContextAccessor();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Socle.Connect.Domain;
 using Socle.Connect.Storage;
@@ -10,7 +11,7 @@ namespace Socle.Connect.Security;
 /// request looks its client up, and clients change rarely. A change made in the database by another process applies
 /// within <see cref="ConnectOptions.ClientCacheMs"/>. Unknown ids are not kept, so made-up client ids cannot fill it.
 /// </summary>
-internal sealed class ClientCache(ConnectQueries queries, IOptions<ConnectOptions> options, TimeProvider clock)
+internal sealed class ClientCache(IOptions<ConnectOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Entry> clients = new(StringComparer.Ordinal);
 
@@ -23,7 +24,7 @@ internal sealed class ClientCache(ConnectQueries queries, IOptions<ConnectOption
             return entry.Client;
         }
 
-        var client = await queries.ClientById(db, clientId, cancellationToken);
+        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(x => x.ClientId == clientId, cancellationToken);
         if (client is null)
         {
             clients.TryRemove(clientId, out _);

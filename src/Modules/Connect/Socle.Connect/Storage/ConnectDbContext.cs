@@ -8,8 +8,10 @@ internal sealed class ConnectDbContext(DbContextOptions<ConnectDbContext> option
 {
     public const string ModuleName = "connect";
 
-    /// <summary>Named for <see cref="GrantStore"/>'s statements.</summary>
+    // Named for GrantStore's statements.
     public const string GrantsTable = "connect_grants";
+    public const string FamiliesTable = "connect_token_families";
+    public const string AccountsTable = "connect_accounts";
 
     public DbSet<ClientApplication> Clients => Set<ClientApplication>();
 
@@ -48,12 +50,12 @@ internal sealed class ConnectDbContext(DbContextOptions<ConnectDbContext> option
         });
         modelBuilder.Entity<Account>(e =>
         {
-            e.ToTable("connect_accounts");
+            e.ToTable(AccountsTable);
             e.HasKey(x => x.Id);
         });
         modelBuilder.Entity<TokenFamily>(e =>
         {
-            e.ToTable("connect_token_families");
+            e.ToTable(FamiliesTable);
             e.HasKey(x => x.Id);
         });
         modelBuilder.Entity<Grant>(e =>
