@@ -62,9 +62,6 @@ internal sealed class ConnectDbContext(DbContextOptions<ConnectDbContext> option
         {
             e.ToTable(GrantsTable);
             e.HasKey(x => x.HandleHash);
-
-            // A handle serves once: redeeming it updates the row only while it is still unused.
-            e.Property(x => x.ConsumedAtMs).IsConcurrencyToken();
         });
         modelBuilder.Entity<Consent>(e =>
         {

@@ -66,12 +66,17 @@ internal sealed class GrantStore(ConnectDbContext db)
     }
 
     /// <summary>
-    /// Marks the redeemed handle (if any) used and stores the next one (a rotated refresh token, if any) in one
-    /// transaction. False when the handle was already used, by a concurrent request included: nothing is written then,
-    /// and the caller treats it as a reuse.
+    /// Marks the redeemed handle (if any) used, only while it is still unused, and stores the next one (a rotated refresh
+    /// token, if any) in one transaction. False when the handle was already used, by a concurrent request included:
+    /// nothing is written then, and the caller treats it as a reuse.
     /// </summary>
     public async Task<bool> StoreAsync(string? redeemedHandleHash, long nowMs, Grant? next, CancellationToken cancellationToken)
     {
+        if (redeemedHandleHash is null && next is null)
+        {
+            return true;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (redeemedHandleHash is not null)
         {
