@@ -8,9 +8,9 @@ namespace Socle.Connect.Storage;
 
 /// <summary>
 /// Reads and redeems single-use handles, the token endpoint's hot path, with plain ADO.NET statements on the context's
-/// connection: a refresh is a few hundred microseconds of work, and EF's query pipeline and change tracking were more
-/// than half of it (docs/performance.md, docs/decisions/0016). The transaction still goes through EF, so that it
-/// queues on the SQLite write gate.
+/// connection: through EF's query pipeline and change tracking, reading and redeeming took about 0.5 ms of a 1.35 ms
+/// refresh, for statements SQLite runs in about 0.15 ms (docs/decisions/0016). The transaction still goes through EF,
+/// so that it queues on the SQLite write gate.
 /// </summary>
 internal sealed class GrantStore(ConnectDbContext db)
 {
