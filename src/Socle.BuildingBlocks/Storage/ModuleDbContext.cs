@@ -16,6 +16,10 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
+    /// <summary>A module table's quoted name in hand-written SQL: in the module's schema on PostgreSQL, bare on SQLite.</summary>
+    public static string QuotedTable(bool postgres, string module, string table) =>
+        postgres ? $"\"{module}\".\"{table}\"" : $"\"{table}\"";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         if (IsPostgres)

@@ -36,8 +36,9 @@ internal static class TokenEndpoint
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
 
-        // A grant runs up to three statements (client, grant, write): one pooled connection for all of them instead
-        // of one each, since taking a connection from the pool is contended under load. The context closes it.
+        // A grant runs several statements (the client on a cache miss, the grant, its redemption): one pooled connection
+        // for all of them instead of one each, since taking a connection from the pool is contended under load. The
+        // context closes it.
         await db.Database.OpenConnectionAsync(http.RequestAborted);
         var grantType = form["grant_type"].ToString();
         AuthenticatedClient? caller = null;

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Socle.BuildingBlocks.Storage;
 using Socle.Connect.Domain;
 
 namespace Socle.Connect.Storage;
@@ -121,7 +122,7 @@ internal sealed class GrantStore(ConnectDbContext db)
     {
         public GrantSql(bool postgres)
         {
-            string Table(string name) => postgres ? $"\"{ConnectDbContext.ModuleName}\".\"{name}\"" : $"\"{name}\"";
+            string Table(string name) => ModuleDbContext.QuotedTable(postgres, ConnectDbContext.ModuleName, name);
             var grants = Table(ConnectDbContext.GrantsTable);
             Find = $"""
                 SELECT g."ClientId", g."Scopes", g."RedirectUri", g."CodeChallenge", g."Nonce", g."CreatedAtMs", g."ExpiresAtMs", g."ConsumedAtMs",

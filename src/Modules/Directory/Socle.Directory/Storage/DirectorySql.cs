@@ -1,3 +1,5 @@
+using Socle.BuildingBlocks.Storage;
+
 namespace Socle.Directory.Storage;
 
 /// <summary>SQL names and DDL of the directory tables, for both providers.</summary>
@@ -8,8 +10,7 @@ internal static class DirectorySql
     /// <summary>The ids of the current versions an import closes (changed and removed records), by table code.</summary>
     public const string CloseTable = "directory_close";
 
-    public static string Table(bool postgres, string name) =>
-        postgres ? $"\"{DirectoryDbContext.ModuleName}\".\"{name}\"" : $"\"{name}\"";
+    public static string Table(bool postgres, string name) => ModuleDbContext.QuotedTable(postgres, DirectoryDbContext.ModuleName, name);
 
     /// <summary>The staging table: temporary (no WAL, dropped at commit), one row per parsed record.</summary>
     public static string CreateStage(bool postgres)
