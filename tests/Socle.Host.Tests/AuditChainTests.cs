@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Socle.Audit.Contracts;
 using Socle.Audit.Storage;
+using Socle.BuildingBlocks.Storage;
 using Socle.Host.Tests.Infrastructure;
 
 namespace Socle.Host.Tests;
@@ -58,8 +61,11 @@ public abstract class AuditChainTests<TFactory>(TFactory factory) : IClassFixtur
     public async Task Two_writers_appending_to_one_chain_in_turns_and_at_once_keep_it_intact()
     {
         // A second writer stands for another host: its remembered head goes stale, its insert fails on the key, and it
-        // re-reads the head and chains again.
-        await using var other = new AuditWriter(factory.Services.GetRequiredService<IServiceScopeFactory>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance);
+        // re-reads the head and chains again. On SQLite it commits through its own connection, as another process would.
+        var storage = factory.Services.GetRequiredService<IOptions<StorageOptions>>();
+        await using var otherCommit = new SqliteGroupCommit(factory.Services.GetRequiredService<IConfiguration>(), storage);
+        await using var other = new AuditWriter(
+            factory.Services.GetRequiredService<IServiceScopeFactory>(), otherCommit, storage, Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditWriter>.Instance);
         var own = factory.Services.GetRequiredService<AuditWriter>();
         var marker = Guid.NewGuid().ToString("N");
         Task Append(AuditWriter writer, int i) => writer.AppendAsync(

@@ -97,6 +97,13 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>Takes the file's turn for a write transaction opened outside EF (<see cref="SqliteGroupCommit"/>); release the lease after it.</summary>
+    internal async Task<Lease> EnterAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var gate = Gate(connection);
+        return new Lease(gate, await gate.WaitAsync(MaxWait, cancellationToken), connection);
+    }
+
     private SemaphoreSlim Gate(DbConnection connection) => gates.GetOrAdd(connection.DataSource, _ => new SemaphoreSlim(1, 1));
 
     private void Release(DbTransaction transaction)
@@ -119,7 +126,7 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
     }
 
     /// <summary>One holding of a gate; released once whichever event comes first.</summary>
-    private sealed class Lease(SemaphoreSlim gate, bool entered, DbConnection connection)
+    internal sealed class Lease(SemaphoreSlim gate, bool entered, DbConnection connection)
     {
         public DbConnection Connection { get; } = connection;
 

@@ -3,7 +3,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Socle.Audit.Domain;
+using Socle.BuildingBlocks.Storage;
 
 namespace Socle.Audit.Storage;
 
@@ -21,13 +23,17 @@ internal sealed partial class AuditWriter : IAsyncDisposable
 
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000) { SingleReader = true });
     private readonly IServiceScopeFactory scopes;
+    private readonly SqliteGroupCommit groupCommit;
+    private readonly IOptions<StorageOptions> storage;
     private readonly ILogger<AuditWriter> logger;
     private readonly Task loop;
     private (long Sequence, string Hash)? head;
 
-    public AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter> logger)
+    public AuditWriter(IServiceScopeFactory scopes, SqliteGroupCommit groupCommit, IOptions<StorageOptions> storage, ILogger<AuditWriter> logger)
     {
         this.scopes = scopes;
+        this.groupCommit = groupCommit;
+        this.storage = storage;
         this.logger = logger;
         loop = Task.Run(RunAsync);
     }
@@ -81,45 +87,11 @@ internal sealed partial class AuditWriter : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
-
-            // On a server database a lone entry is one statement, without a transaction: one round trip instead of
-            // two (several entries get EF's own transaction). On SQLite a transaction costs no round trip and makes
-            // the append wait its turn on the write gate instead of SQLite's sleeping busy wait (decision 0013).
-            await using var transaction = db.IsSqlite ? await db.Database.BeginTransactionAsync() : null;
-            if (head is null)
-            {
-                var last = await db.Entries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync();
-                head = last is null ? (0, AuditChain.GenesisHash) : (last.Sequence, last.Hash);
-            }
-
-            var (sequence, previous) = head.Value;
-            foreach (var item in batch)
-            {
-                AuditChain.Seal(item.Entry, ++sequence, previous);
-                previous = item.Entry.Hash;
-            }
-
             try
             {
-                // The head read above needs no transaction: a stale head fails on the key.
-                if (db.IsSqlite)
-                {
-                    await SqliteAuditInsert.InsertAsync(db, batch.Select(item => item.Entry), CancellationToken.None);
-                }
-                else
-                {
-                    db.Entries.AddRange(batch.Select(item => item.Entry));
-                    await db.SaveChangesAsync();
-                }
-
-                if (transaction is not null)
-                {
-                    await transaction.CommitAsync();
-                }
-
-                head = (sequence, previous);
+                head = storage.Value.IsPostgres
+                    ? await AppendAsync(batch)
+                    : await groupCommit.WriteAsync(statements => Append(statements, batch), CancellationToken.None);
                 return;
             }
             catch (Exception ex) when (attempt < MaxRetries && ex is DbUpdateException or SqliteException { SqliteErrorCode: SqliteConstraint })
@@ -128,6 +100,50 @@ internal sealed partial class AuditWriter : IAsyncDisposable
                 head = null;
             }
         }
+    }
+
+    /// <summary>
+    /// On a server database a lone entry is one statement, without a transaction: one round trip instead of two (several
+    /// entries get EF's own transaction). The head read needs no transaction: a stale head fails on the key.
+    /// </summary>
+    private async Task<(long, string)> AppendAsync(List<Pending> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+        if (head is null)
+        {
+            var last = await db.Entries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync();
+            head = last is null ? (0, AuditChain.GenesisHash) : (last.Sequence, last.Hash);
+        }
+
+        var sealedHead = Seal(batch, head.Value);
+        db.Entries.AddRange(batch.Select(item => item.Entry));
+        await db.SaveChangesAsync();
+        return sealedHead;
+    }
+
+    /// <summary>On the embedded file, the batch joins the group commit of the moment (docs/decisions/0017).</summary>
+    private (long, string) Append(SqliteBatch statements, List<Pending> batch)
+    {
+        var sealedHead = Seal(batch, head ?? SqliteAuditInsert.ReadHead(statements));
+        foreach (var item in batch)
+        {
+            SqliteAuditInsert.Append(statements, item.Entry);
+        }
+
+        return sealedHead;
+    }
+
+    private static (long, string) Seal(List<Pending> batch, (long Sequence, string Hash) from)
+    {
+        var (sequence, previous) = from;
+        foreach (var item in batch)
+        {
+            AuditChain.Seal(item.Entry, ++sequence, previous);
+            previous = item.Entry.Hash;
+        }
+
+        return (sequence, previous);
     }
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Critical, Message = "Writing {Count} audit entries failed; the accesses they trace are refused")]

@@ -1,14 +1,13 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Socle.Audit.Domain;
+using Socle.BuildingBlocks.Storage;
 
 namespace Socle.Audit.Storage;
 
 /// <summary>
-/// Appends a batch to the embedded SQLite file with one prepared statement bound once per entry. There a batch is
-/// usually one or two entries (each request waits for its own), and EF's SaveChanges cost several times the insert
-/// itself: about 350 µs for a lone entry against 50–90 µs (docs/decisions/0016). PostgreSQL keeps SaveChanges, which sends a whole batch in one round trip.
+/// Reads the chain head and appends sealed entries on the embedded SQLite file, as statements of a group commit
+/// (docs/decisions/0017): there the writer's batches are one or two entries (each request waits for its own), and EF's
+/// SaveChanges cost several times the insert itself, about 350 µs for a lone entry against 50–90 µs (docs/decisions/0016).
+/// PostgreSQL keeps SaveChanges, which sends a whole batch in one round trip.
 /// </summary>
 internal static class SqliteAuditInsert
 {
@@ -20,39 +19,22 @@ internal static class SqliteAuditInsert
         nameof(AuditEntry.SourceAddress), nameof(AuditEntry.PreviousHash), nameof(AuditEntry.Hash),
     ];
 
-    private static readonly string Sql =
-        $"INSERT INTO \"{AuditDbContext.EntriesTable}\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+    private static readonly string Insert =
+        $"INSERT INTO \"{AuditDbContext.EntriesTable}\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select((_, i) => "@p" + i))})";
 
-    /// <summary>Inserts the sealed entries in the context's current transaction.</summary>
-    public static async Task InsertAsync(AuditDbContext db, IEnumerable<AuditEntry> entries, CancellationToken cancellationToken)
+    private static readonly string Head =
+        $"SELECT \"{nameof(AuditEntry.Sequence)}\", \"{nameof(AuditEntry.Hash)}\" FROM \"{AuditDbContext.EntriesTable}\" ORDER BY \"{nameof(AuditEntry.Sequence)}\" DESC LIMIT 1";
+
+    /// <summary>The last entry's sequence and hash; the genesis hash at sequence 0 for an empty log.</summary>
+    public static (long Sequence, string Hash) ReadHead(SqliteBatch batch)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = Sql;
-        var parameters = Columns.Select(column =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + column;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        foreach (var entry in entries)
-        {
-            Bind(parameters, entry);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        using var reader = batch.Query(Head);
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.GenesisHash);
     }
 
-    private static void Bind(DbParameter[] parameters, AuditEntry entry)
-    {
-        object?[] values =
-        [
+    public static void Append(SqliteBatch batch, AuditEntry entry) =>
+        batch.Execute(
+            Insert,
             entry.Sequence, entry.OccurredAtMs, entry.ClientId, entry.Organisation, entry.PersonId, entry.Action, entry.ResourceType,
-            entry.ResourceId, entry.PatientId, entry.Purpose, entry.Outcome, entry.Detail, entry.SourceAddress, entry.PreviousHash, entry.Hash,
-        ];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
+            entry.ResourceId, entry.PatientId, entry.Purpose, entry.Outcome, entry.Detail, entry.SourceAddress, entry.PreviousHash, entry.Hash);
 }
