@@ -23,6 +23,9 @@ public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public RecordingMergeHandler MergeEvents { get; } = new();
 
+    /// <summary>How many professionals the host's sandbox directory seeds on first start (0: none, the directory stays empty).</summary>
+    protected virtual int DirectoryPersons => SandboxDirectoryPersons;
+
     public async Task InitializeAsync()
     {
         connectionString = await CreateDatabaseAsync();
@@ -56,7 +59,7 @@ public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("ConnectionStrings:Socle", connectionString);
         builder.UseSetting("Socle:Identity:SandboxPopulation", SandboxPopulation.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Socle:Outbox:PollIntervalMs", "50");
-        builder.UseSetting("Socle:Directory:SandboxPersons", SandboxDirectoryPersons.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Socle:Directory:SandboxPersons", DirectoryPersons.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Socle:Directory:SnapshotCheckIntervalMs", "200");
         builder.ConfigureServices(services =>
         {
@@ -65,7 +68,7 @@ public abstract class SocleApiFactory : WebApplicationFactory<Program>, IAsyncLi
     }
 }
 
-public sealed class SqliteApiFactory : SocleApiFactory
+public class SqliteApiFactory : SocleApiFactory
 {
     private string? file;
 
@@ -89,7 +92,7 @@ public sealed class SqliteApiFactory : SocleApiFactory
     }
 }
 
-public sealed class PostgresApiFactory : SocleApiFactory
+public class PostgresApiFactory : SocleApiFactory
 {
     public override string Provider => "Postgres";
 

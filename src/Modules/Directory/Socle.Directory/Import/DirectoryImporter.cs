@@ -16,7 +16,8 @@ namespace Socle.Directory.Import;
 /// Imports a set of extract files as the new published snapshot. Everything happens in one database transaction:
 /// readers see the previous snapshot until the commit and the new one after it, and a refused or aborted import
 /// leaves the previous snapshot as it was. Lines are streamed and checked, each record is compared with the current
-/// version of its table (<see cref="CurrentVersions"/>), and only the differences are staged and then merged set-wise.
+/// version of its table (<see cref="CurrentVersions"/>), and only the differences are staged and then merged set-wise;
+/// a file whose tables are all empty (a first load) is written straight into them (<see cref="TableLoader"/>).
 /// </summary>
 internal sealed partial class DirectoryImporter(
     DirectoryDbContext db,
@@ -58,8 +59,12 @@ internal sealed partial class DirectoryImporter(
                 await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '128MB'; SET LOCAL maintenance_work_mem = '512MB'", cancellationToken);
             }
 
+            // The run's id marks the rows a first load writes as it reads; the row is only seen once it says "published".
+            var run = new ImportRun { Status = "running", Files = string.Join(", ", sources.Select(s => s.Name)), StartedAt = startedAt };
+            db.Imports.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
             await StageWriter.CreateTablesAsync(connection, dbTransaction, cancellationToken);
-            var refusal = await StageAsync(sources, connection, dbTransaction, rejected, reading, cancellationToken);
+            var refusal = await StageAsync(sources, connection, dbTransaction, run.Id, startedAt, rejected, reading, cancellationToken);
             Phase("read, compare and stage");
             if (refusal is not null)
             {
@@ -82,14 +87,17 @@ internal sealed partial class DirectoryImporter(
                     CultureInfo.InvariantCulture, $"{rejected.Count} of {reading.Rows} lines rejected ({ratio:P2}), above the limit of {options.Value.MaxRejectedRatio:P2}"), watch);
             }
 
-            var run = new ImportRun { Status = "published", Files = string.Join(", ", sources.Select(s => s.Name)), StartedAt = startedAt, RowsRead = reading.Rows, RowsRejected = rejected.Count };
-            db.Imports.Add(run);
-            await db.SaveChangesAsync(cancellationToken);
-            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
             var changes = new List<EntityChanges>();
             foreach (var table in reading.Tables)
             {
-                changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table.Table, table.Current, table.Staged, run.Id, now, cancellationToken));
+                if (table.Loaded)
+                {
+                    changes.Add(new EntityChanges(table.Table.Entity, table.Staged, 0, 0, 0));
+                    continue;
+                }
+
+                // One time for the whole snapshot: the versions it closes end when the versions it opens begin.
+                changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table.Table, table.Current, table.Staged, run.Id, startedAt, cancellationToken));
                 Phase("merge " + table.Table.Entity);
             }
 
@@ -98,6 +106,9 @@ internal sealed partial class DirectoryImporter(
                 await db.Database.ExecuteSqlRawAsync(DirectorySql.DropSqliteStage, cancellationToken);
             }
 
+            run.Status = "published";
+            run.RowsRead = reading.Rows;
+            run.RowsRejected = rejected.Count;
             run.FinishedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
             run.Summary = JsonSerializer.Serialize(changes.Select(c => $"{c.Entity}: +{c.Added} ~{c.Changed} -{c.Removed}"));
             await db.SaveChangesAsync(cancellationToken);
@@ -118,7 +129,8 @@ internal sealed partial class DirectoryImporter(
     /// new or changed. Returns why the import is refused, or null.
     /// </summary>
     private async Task<string?> StageAsync(
-        IReadOnlyList<ExtractSource> sources, DbConnection connection, DbTransaction transaction, RejectionLog rejected, ReadState reading, CancellationToken cancellationToken)
+        IReadOnlyList<ExtractSource> sources, DbConnection connection, DbTransaction transaction, long importId, long validFrom, RejectionLog rejected, ReadState reading,
+        CancellationToken cancellationToken)
     {
         var kinds = new HashSet<ExtractKind>();
         var records = new List<StagedRecord>(4);
@@ -156,7 +168,10 @@ internal sealed partial class DirectoryImporter(
             }
 
             reading.Tables.AddRange(tables.Values);
-            await using var stage = await StageWriter.OpenAsync(connection, transaction, cancellationToken);
+            var firstLoad = tables.Values.All(t => t.Current is null);
+            await using var stage = firstLoad
+                ? await TableLoader.OpenAsync(connection, transaction, mapper.Tables, importId, validFrom, cancellationToken)
+                : await StageWriter.OpenAsync(connection, transaction, cancellationToken);
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
                 if (line.Text is { Length: 0 })
@@ -203,6 +218,7 @@ internal sealed partial class DirectoryImporter(
             foreach (var state in tables.Values)
             {
                 state.Current?.Finish();
+                state.Loaded = firstLoad;
             }
 
             reading.EndOfSource(reader.BytesRead);
@@ -259,5 +275,8 @@ internal sealed partial class DirectoryImporter(
         public CurrentVersions? Current { get; } = current;
 
         public long Staged { get; set; }
+
+        /// <summary>Written straight into the empty table (a first load) rather than staged for a merge.</summary>
+        public bool Loaded { get; set; }
     }
 }

@@ -12,7 +12,10 @@ internal abstract class ExtractMapper
 {
     private readonly Dictionary<long, int> linesByKey = [];
 
-    /// <summary>The tables this extract is the full source of: their records missing from the file are removed.</summary>
+    /// <summary>
+    /// The tables this extract is the full source of: their records missing from the file are removed. The last one
+    /// gets one record per accepted line.
+    /// </summary>
     public abstract IReadOnlyList<DirectoryTable> Tables { get; }
 
     public static ExtractMapper For(ExtractKind kind) =>

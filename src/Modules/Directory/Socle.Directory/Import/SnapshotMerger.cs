@@ -23,10 +23,7 @@ internal static class SnapshotMerger
         var firstLoad = current is null;
         if (firstLoad)
         {
-            foreach (var (index, _) in DirectorySql.Indexes(postgres, table))
-            {
-                await ExecuteAsync($"DROP INDEX {DirectorySql.QualifiedIndex(postgres, index)}");
-            }
+            await ImportSql.DropIndexesAsync(connection, transaction, table, cancellationToken);
         }
         else if (current!.ToClose.Count > 0)
         {
@@ -35,40 +32,26 @@ internal static class SnapshotMerger
 
         if (staged > 0)
         {
-            var fields = string.Join(", ", table.Fields.Select(f => $"\"{f}\""));
             var values = string.Join(", ", table.Fields.Select((_, i) => $"s.\"V{i}\""));
             await ExecuteAsync(
-                $"INSERT INTO {target} (\"Key\", \"Hash\", \"ValidFrom\", \"ValidTo\", \"ImportId\", {fields}) " +
+                $"INSERT INTO {target} ({DirectorySql.InsertColumns(table)}) " +
                 $"SELECT s.\"Key\", s.\"Hash\", {now}, NULL, {importId}, {values} FROM \"{DirectorySql.StageTable}\" s WHERE s.\"Entity\" = {entity}");
-        }
-
-        if (firstLoad)
-        {
-            foreach (var (_, create) in DirectorySql.Indexes(postgres, table))
-            {
-                await ExecuteAsync(create);
-            }
         }
 
         var changes = current is null
             ? new EntityChanges(table.Entity, staged, 0, 0, 0)
             : new EntityChanges(table.Entity, current.Added, current.Changed, current.Removed, current.Unchanged);
-
-        // Fresh planner statistics after a large change (SQLite has no auto-analyse; PostgreSQL's comes too late).
-        if (firstLoad || changes.Added + changes.Changed + changes.Removed > changes.Unchanged / 20)
+        if (firstLoad)
         {
-            await ExecuteAsync($"ANALYZE {target}");
+            await ImportSql.BuildIndexesAsync(connection, transaction, table, cancellationToken);
+        }
+        else if (changes.Added + changes.Changed + changes.Removed > changes.Unchanged / 20)
+        {
+            await ImportSql.AnalyzeAsync(connection, transaction, table, cancellationToken);
         }
 
         return changes;
 
-        async Task ExecuteAsync(string sql)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            command.CommandTimeout = 0;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        Task ExecuteAsync(string sql) => ImportSql.ExecuteAsync(connection, transaction, sql, cancellationToken);
     }
 }

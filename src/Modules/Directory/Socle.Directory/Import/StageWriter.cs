@@ -11,7 +11,7 @@ namespace Socle.Directory.Import;
 /// PostgreSQL, one prepared insert on SQLite. One writer per extract file (a PostgreSQL connection runs one COPY at a
 /// time, and the current versions of the next file's tables are read between two files).
 /// </summary>
-internal abstract class StageWriter : IAsyncDisposable
+internal abstract class StageWriter : IRecordSink
 {
     /// <summary>Creates the staging and closing tables of this transaction.</summary>
     public static async Task CreateTablesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
@@ -19,14 +19,14 @@ internal abstract class StageWriter : IAsyncDisposable
         var postgres = connection is NpgsqlConnection;
         if (!postgres)
         {
-            await ExecuteAsync(connection, transaction, DirectorySql.DropSqliteStage, cancellationToken);
+            await ImportSql.ExecuteAsync(connection, transaction, DirectorySql.DropSqliteStage, cancellationToken);
         }
 
-        await ExecuteAsync(connection, transaction, DirectorySql.CreateStage(postgres), cancellationToken);
-        await ExecuteAsync(connection, transaction, DirectorySql.CreateClose(postgres), cancellationToken);
+        await ImportSql.ExecuteAsync(connection, transaction, DirectorySql.CreateStage(postgres), cancellationToken);
+        await ImportSql.ExecuteAsync(connection, transaction, DirectorySql.CreateClose(postgres), cancellationToken);
     }
 
-    public static async Task<StageWriter> OpenAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+    public static async Task<IRecordSink> OpenAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         connection is NpgsqlConnection pg
             ? await PostgresStageWriter.OpenAsync(pg, cancellationToken)
             : new SqliteStageWriter((SqliteConnection)connection, (SqliteTransaction)transaction);
@@ -50,7 +50,7 @@ internal abstract class StageWriter : IAsyncDisposable
             }
 
             // Temporary tables are never auto-analysed: without statistics the merge would plan for empty tables.
-            await ExecuteAsync(connection, null, $"ANALYZE \"{DirectorySql.StageTable}\"; ANALYZE \"{DirectorySql.CloseTable}\"", cancellationToken);
+            await ImportSql.ExecuteAsync(connection, null, $"ANALYZE \"{DirectorySql.StageTable}\"; ANALYZE \"{DirectorySql.CloseTable}\"", cancellationToken);
             return;
         }
 
@@ -70,31 +70,21 @@ internal abstract class StageWriter : IAsyncDisposable
             }
         }
 
-        await ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.StageTable}\" ON \"{DirectorySql.StageTable}\" (\"Entity\")", cancellationToken);
-        await ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.CloseTable}\" ON \"{DirectorySql.CloseTable}\" (\"Entity\", \"Id\")", cancellationToken);
+        await ImportSql.ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.StageTable}\" ON \"{DirectorySql.StageTable}\" (\"Entity\")", cancellationToken);
+        await ImportSql.ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.CloseTable}\" ON \"{DirectorySql.CloseTable}\" (\"Entity\", \"Id\")", cancellationToken);
     }
 
     public abstract ValueTask WriteAsync(StagedRecord record, CancellationToken cancellationToken);
 
-    /// <summary>Ends this file's load.</summary>
     public abstract Task CompleteAsync(CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
-
-    protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     private sealed class PostgresStageWriter(NpgsqlBinaryImporter importer) : StageWriter
     {
         private bool completed;
 
-        public static async Task<StageWriter> OpenAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+        public static async Task<IRecordSink> OpenAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
         {
             var columns = string.Join(", ", new[] { "\"Entity\"", "\"Key\"", "\"Hash\"" }
                 .Concat(Enumerable.Range(0, DirectoryTable.MaxFields).Select(i => $"\"V{i}\"")));

@@ -57,5 +57,9 @@ internal static class DirectorySql
         }
     }
 
+    /// <summary>The columns an import writes into a directory table, in the order of its values.</summary>
+    public static string InsertColumns(DirectoryTable table) =>
+        string.Join(", ", new[] { "Key", "Hash", "ValidFrom", "ValidTo", "ImportId" }.Concat(table.Fields).Select(c => $"\"{c}\""));
+
     public static string QualifiedIndex(bool postgres, string name) => postgres ? $"\"{DirectoryDbContext.ModuleName}\".\"{name}\"" : $"\"{name}\"";
 }
