@@ -26,7 +26,9 @@ internal sealed class ExtractLineReader
 
     private ExtractLineReader(Stream stream) => this.stream = stream;
 
-    public Encoding Encoding { get; private set; } = Encoding.UTF8;
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public Encoding Encoding { get; private set; } = StrictUtf8;
 
     /// <summary>Bytes consumed from the stream so far (for progress).</summary>
     public long BytesRead { get; private set; }
@@ -87,12 +89,15 @@ internal sealed class ExtractLineReader
             bytes = bytes[..^1];
         }
 
-        if (Encoding.CodePage == Encoding.UTF8.CodePage && !Utf8.IsValid(bytes))
+        try
+        {
+            // One pass: the strict decoder checks the bytes as it decodes them (a broken line is rare).
+            return new ExtractLine(lineNumber, Encoding.GetString(bytes), null);
+        }
+        catch (DecoderFallbackException)
         {
             return new ExtractLine(lineNumber, null, "invalid UTF-8 byte sequence");
         }
-
-        return new ExtractLine(lineNumber, Encoding.GetString(bytes), null);
     }
 
     private async Task SkipToNextLineAsync(CancellationToken cancellationToken)
@@ -144,7 +149,7 @@ internal sealed class ExtractLineReader
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             start = 3;
-            Encoding = Encoding.UTF8;
+            Encoding = StrictUtf8;
             return;
         }
 
@@ -167,7 +172,7 @@ internal sealed class ExtractLineReader
             }
         }
 
-        Encoding = invalid > validNonAscii ? Windows1252 : Encoding.UTF8;
+        Encoding = invalid > validNonAscii ? Windows1252 : StrictUtf8;
     }
 
     private static Encoding CreateWindows1252()

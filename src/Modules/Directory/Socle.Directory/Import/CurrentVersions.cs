@@ -47,7 +47,7 @@ internal sealed class CurrentVersions
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                byKey[ContentHash.Of([reader.GetString(1)])] = (reader.GetInt64(0), reader.GetInt64(2));
+                byKey[ContentHash.OfKey(reader.GetString(1))] = (reader.GetInt64(0), reader.GetInt64(2));
             }
         }
 
@@ -57,7 +57,7 @@ internal sealed class CurrentVersions
     /// <summary>Whether the record must be staged: true when it is new or changed (the changed version will be closed).</summary>
     public bool NeedsStaging(StagedRecord record)
     {
-        if (byKey.Remove(ContentHash.Of([record.Key]), out var current))
+        if (byKey.Remove(record.KeyHash, out var current))
         {
             if (current.Hash == record.Hash)
             {

@@ -21,12 +21,13 @@ internal sealed class DiplomaMapper : ExtractMapper
         }
 
         var key = string.Join('|', f[2], f[5], f[7], f[9], f[11]);
-        if (Duplicate(key, line) is { } duplicate)
+        var keyHash = ContentHash.OfKey(key);
+        if (Duplicate(keyHash, line) is { } duplicate)
         {
             return duplicate;
         }
 
-        output.Add(StagedRecord.Create(DirectoryTable.Diplomas, key,
+        output.Add(StagedRecord.Create(DirectoryTable.Diplomas, key, keyHash,
             [f[2], Value(f[5]), Value(f[6]), Value(f[7]), Value(f[8]), Value(f[9]), Value(f[10]), Value(f[11]), Value(f[12])]));
         return null;
     }

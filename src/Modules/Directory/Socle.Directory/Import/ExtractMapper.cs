@@ -29,20 +29,19 @@ internal abstract class ExtractMapper
 
     protected static string? Value(string field) => field.Length == 0 ? null : field;
 
-    /// <summary>True the first time a key is seen (kept by 64-bit hash, like <see cref="Duplicate"/>).</summary>
-    protected static bool FirstTime(HashSet<long> seen, string key) => seen.Add(ContentHash.Of([key]));
+    /// <summary>True the first time a key is seen (kept by its 64-bit hash, like <see cref="Duplicate"/>).</summary>
+    protected static bool FirstTime(HashSet<long> seen, long keyHash) => seen.Add(keyHash);
 
     /// <summary>Null the first time a record key is seen; otherwise the reason naming the first line.</summary>
-    protected string? Duplicate(string key, long line)
+    protected string? Duplicate(long keyHash, long line)
     {
         // Keys are remembered by 64-bit hash: a few million strings would cost hundreds of megabytes.
-        var hash = ContentHash.Of([key]);
-        if (linesByKey.TryGetValue(hash, out var first))
+        if (linesByKey.TryGetValue(keyHash, out var first))
         {
             return $"duplicate of line {first}";
         }
 
-        linesByKey[hash] = (int)Math.Min(line, int.MaxValue);
+        linesByKey[keyHash] = (int)Math.Min(line, int.MaxValue);
         return null;
     }
 }

@@ -39,12 +39,13 @@ internal sealed class MailboxMapper : ExtractMapper
         }
 
         var key = MailboxAddress.Key(address);
-        if (Duplicate(key, line) is { } duplicate)
+        var keyHash = ContentHash.OfKey(key);
+        if (Duplicate(keyHash, line) is { } duplicate)
         {
             return duplicate;
         }
 
-        output.Add(StagedRecord.Create(DirectoryTable.Mailboxes, key,
+        output.Add(StagedRecord.Create(DirectoryTable.Mailboxes, key, keyHash,
         [
             address, type, Value(f[4]), Value(f[5]), Value(f[6]), Value(f[7]), Value(f[17]), "0", Value(f[8]), Value(f[9]),
             Value(f[10]), Value(f[13]), Value(f[15]), Value(f[18].Length > 0 ? f[18] : f[19]),

@@ -35,20 +35,23 @@ internal sealed class PersonActivityMapper : ExtractMapper
         }
 
         var activityKey = string.Join('|', idNat, technicalId, profession, f[15], f[17], f[52], f[54]);
-        if (Duplicate(activityKey, line) is { } duplicate)
+        var activityHash = ContentHash.OfKey(activityKey);
+        if (Duplicate(activityHash, line) is { } duplicate)
         {
             return duplicate;
         }
 
-        if (FirstTime(persons, idNat))
+        var personHash = ContentHash.OfKey(idNat);
+        if (FirstTime(persons, personHash))
         {
-            output.Add(StagedRecord.Create(DirectoryTable.Persons, idNat,
+            output.Add(StagedRecord.Create(DirectoryTable.Persons, idNat, personHash,
                 [type, number, Value(f[3]), Value(f[4]), Value(f[5]), Value(f[6]), Value(f[7]), Value(f[8]), SearchText.Key(f[7]), SearchText.Key(f[8])]));
         }
 
-        if (technicalId.Length > 0 && FirstTime(structures, technicalId))
+        var structureHash = technicalId.Length > 0 ? ContentHash.OfKey(technicalId) : 0;
+        if (technicalId.Length > 0 && FirstTime(structures, structureHash))
         {
-            output.Add(StagedRecord.Create(DirectoryTable.Structures, technicalId,
+            output.Add(StagedRecord.Create(DirectoryTable.Structures, technicalId, structureHash,
             [
                 StructureIds.IdNat(technicalId, finessSite, siret), Value(siret), Value(siren), Value(finessSite), Value(finessLegal),
                 Value(f[24]), Value(f[25]), Value(f[26]), Value(f[27]), Value(f[28]), Value(f[29]), Value(f[30]), Value(f[31]),
@@ -58,9 +61,9 @@ internal sealed class PersonActivityMapper : ExtractMapper
             ]));
         }
 
-        output.Add(StagedRecord.Create(DirectoryTable.Activities, activityKey,
+        output.Add(StagedRecord.Create(DirectoryTable.Activities, activityKey, activityHash,
         [
-            ContentHash.IdOf(activityKey), idNat, Value(technicalId), profession, Value(f[10]), Value(f[11]), Value(f[12]),
+            ContentHash.IdOf(activityHash), idNat, Value(technicalId), profession, Value(f[10]), Value(f[11]), Value(f[12]),
             Value(f[13]), Value(f[14]), Value(f[15]), Value(f[16]), Value(f[17]), Value(f[18]), Value(f[48]), Value(f[49]),
             Value(f[50]), Value(f[51]), Value(f[52]), Value(f[53]), Value(f[54]), Value(f[55]),
         ]));

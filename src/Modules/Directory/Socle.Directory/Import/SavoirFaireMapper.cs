@@ -26,12 +26,13 @@ internal sealed class SavoirFaireMapper : ExtractMapper
         }
 
         var key = string.Join('|', f[2], f[5], f[9], f[11]);
-        if (Duplicate(key, line) is { } duplicate)
+        var keyHash = ContentHash.OfKey(key);
+        if (Duplicate(keyHash, line) is { } duplicate)
         {
             return duplicate;
         }
 
-        output.Add(StagedRecord.Create(DirectoryTable.Specialties, key, [f[2], f[5], Value(f[9]), Value(f[10]), f[11], Value(f[12])]));
+        output.Add(StagedRecord.Create(DirectoryTable.Specialties, key, keyHash, [f[2], f[5], Value(f[9]), Value(f[10]), f[11], Value(f[12])]));
         return null;
     }
 }

@@ -177,6 +177,7 @@ internal abstract class TableLoader : IRecordSink
         public void Write(StagedRecord record)
         {
             writer.Write(record.Key);
+            writer.Write(record.KeyHash);
             writer.Write(record.Hash);
             writer.Write(record.Values.Length);
             foreach (var value in record.Values)
@@ -199,6 +200,7 @@ internal abstract class TableLoader : IRecordSink
             for (var n = 0L; n < count; n++)
             {
                 var key = reader.ReadString();
+                var keyHash = reader.ReadInt64();
                 var hash = reader.ReadInt64();
                 var values = new string?[reader.ReadInt32()];
                 for (var i = 0; i < values.Length; i++)
@@ -206,7 +208,7 @@ internal abstract class TableLoader : IRecordSink
                     values[i] = reader.ReadBoolean() ? reader.ReadString() : null;
                 }
 
-                yield return new StagedRecord(table, key, hash, values);
+                yield return new StagedRecord(table, key, keyHash, hash, values);
             }
         }
 
