@@ -27,7 +27,6 @@ internal sealed partial class DirectoryImporter(
     ILogger<DirectoryImporter> logger) : IDirectoryImport
 {
     private const int KeptRejections = 10_000;
-    private const int ProgressEvery = 4_096;
 
     public async Task<ImportReport> ImportAsync(IReadOnlyList<string> files, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken)
     {
@@ -172,46 +171,36 @@ internal sealed partial class DirectoryImporter(
             await using var stage = firstLoad
                 ? await TableLoader.OpenAsync(connection, transaction, mapper.Tables, importId, validFrom, cancellationToken)
                 : await StageWriter.OpenAsync(connection, transaction, cancellationToken);
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            await using var lines = SplitLineReader.Start(reader, kind.Columns.Count, cancellationToken);
+            await foreach (var batch in lines.ReadAllAsync(cancellationToken))
             {
-                if (line.Text is { Length: 0 })
+                foreach (var line in batch.Lines)
                 {
-                    continue;
-                }
-
-                reading.Rows++;
-                var reason = line.Error;
-                if (reason is null)
-                {
-                    var fields = ExtractFields.Split(line.Text!, kind.Columns.Count, out var splitError);
-                    reason = fields is null ? splitError : mapper.Map(fields, line.Number, records);
-                }
-
-                if (reason is not null)
-                {
-                    rejected.Add(source.Name, line.Number, reason);
-                }
-
-                foreach (var record in records)
-                {
-                    var state = tables[record.Table];
-                    if (state.Current?.NeedsStaging(record) ?? true)
+                    reading.Rows++;
+                    if ((line.Error ?? mapper.Map(line.Fields!, line.Number, records)) is { } reason)
                     {
-                        state.Staged++;
-                        await stage.WriteAsync(record, cancellationToken);
-                    }
-                }
-
-                records.Clear();
-                if (reading.Rows % ProgressEvery == 0)
-                {
-                    if (reader.BytesRead > options.Value.MaxFileBytes)
-                    {
-                        return $"{source.Name} is larger than the limit of {options.Value.MaxFileBytes} bytes";
+                        rejected.Add(source.Name, line.Number, reason);
                     }
 
-                    reading.Report(reader.BytesRead);
+                    foreach (var record in records)
+                    {
+                        var state = tables[record.Table];
+                        if (state.Current?.NeedsStaging(record) ?? true)
+                        {
+                            state.Staged++;
+                            await stage.WriteAsync(record, cancellationToken);
+                        }
+                    }
+
+                    records.Clear();
                 }
+
+                if (batch.BytesRead > options.Value.MaxFileBytes)
+                {
+                    return $"{source.Name} is larger than the limit of {options.Value.MaxFileBytes} bytes";
+                }
+
+                reading.Report(batch.BytesRead);
             }
 
             await stage.CompleteAsync(cancellationToken);

@@ -1,0 +1,95 @@
+using System.Threading.Channels;
+
+namespace Socle.Directory.Extracts;
+
+/// <summary>One data line split into its fields, or why it cannot be.</summary>
+internal readonly record struct SplitLine(long Number, string[]? Fields, string? Error);
+
+/// <summary>Lines read so far, and how many bytes of the file they took.</summary>
+internal sealed record SplitLineBatch(SplitLine[] Lines, long BytesRead);
+
+/// <summary>
+/// Reads, decodes and splits the lines of one extract on a thread-pool thread, a few batches ahead of the importer,
+/// so that the two halves of the work run on two cores. Empty lines are skipped. At most
+/// <see cref="BatchesAhead"/> batches wait: memory stays bounded whatever the file's size.
+/// </summary>
+internal sealed class SplitLineReader : IAsyncDisposable
+{
+    public const int BatchSize = 1024;
+    private const int BatchesAhead = 2;
+
+    private readonly Channel<SplitLineBatch> batches = Channel.CreateBounded<SplitLineBatch>(
+        new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
+
+    private readonly CancellationTokenSource stop;
+    private readonly Task producer;
+
+    private SplitLineReader(ExtractLineReader reader, int columns, CancellationToken cancellationToken)
+    {
+        stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        producer = Task.Run(() => ProduceAsync(reader, columns, stop.Token), CancellationToken.None);
+    }
+
+    /// <summary>Starts reading the data lines of <paramref name="reader"/> (its header already read), each expected to have <paramref name="columns"/> fields.</summary>
+    public static SplitLineReader Start(ExtractLineReader reader, int columns, CancellationToken cancellationToken) => new(reader, columns, cancellationToken);
+
+    /// <summary>The batches in file order; a reading failure is thrown here.</summary>
+    public IAsyncEnumerable<SplitLineBatch> ReadAllAsync(CancellationToken cancellationToken) => batches.Reader.ReadAllAsync(cancellationToken);
+
+    /// <summary>Stops the reading thread if the importer leaves before the end of the file, and waits for it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await producer;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped on purpose, or the import was cancelled (the importer sees that itself).
+        }
+
+        stop.Dispose();
+    }
+
+    private async Task ProduceAsync(ExtractLineReader reader, int columns, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lines = new List<SplitLine>(BatchSize);
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (line.Text is { Length: 0 })
+                {
+                    continue;
+                }
+
+                string[]? fields = null;
+                var error = line.Error;
+                if (error is null)
+                {
+                    fields = ExtractFields.Split(line.Text!, columns, out error);
+                }
+
+                lines.Add(new SplitLine(line.Number, fields, error));
+                if (lines.Count == BatchSize)
+                {
+                    await batches.Writer.WriteAsync(new SplitLineBatch([.. lines], reader.BytesRead), cancellationToken);
+                    lines.Clear();
+                }
+            }
+
+            if (lines.Count > 0)
+            {
+                await batches.Writer.WriteAsync(new SplitLineBatch([.. lines], reader.BytesRead), cancellationToken);
+            }
+
+            batches.Writer.Complete();
+        }
+        catch (Exception exception)
+        {
+            batches.Writer.Complete(exception);
+            throw;
+        }
+    }
+}
