@@ -6,7 +6,9 @@ namespace Socle.Directory.Import;
 /// <summary>PS_LibreAcces_Dipl_AutExerc: diplomas and authorisations to exercise, one line each.</summary>
 internal sealed class DiplomaMapper : ExtractMapper
 {
-    public override IReadOnlyList<DirectoryTable> Tables { get; } = [DirectoryTable.Diplomas];
+    private readonly TableKeys keys = new(DirectoryTable.Diplomas);
+
+    public override IReadOnlyList<TableKeys> Keys => [keys];
 
     public override string? Map(string[] f, long line, List<StagedRecord> output)
     {
@@ -22,7 +24,7 @@ internal sealed class DiplomaMapper : ExtractMapper
 
         var key = string.Join('|', f[2], f[5], f[7], f[9], f[11]);
         var keyHash = ContentHash.OfKey(key);
-        if (Duplicate(keyHash, line) is { } duplicate)
+        if (Duplicate(keys, keyHash, line) is { } duplicate)
         {
             return duplicate;
         }

@@ -16,7 +16,7 @@ namespace Socle.Directory.Import;
 /// Imports a set of extract files as the new published snapshot. Everything happens in one database transaction:
 /// readers see the previous snapshot until the commit and the new one after it, and a refused or aborted import
 /// leaves the previous snapshot as it was. Lines are streamed and checked, each record is compared with the current
-/// version of its table (<see cref="CurrentVersions"/>), and only the differences are staged and then merged set-wise;
+/// version of its table (<see cref="TableKeys"/>), and only the differences are staged and then merged set-wise;
 /// a file whose tables are all empty (a first load) is written straight into them (<see cref="TableLoader"/>).
 /// </summary>
 internal sealed partial class DirectoryImporter(
@@ -70,7 +70,7 @@ internal sealed partial class DirectoryImporter(
                 return await RefuseAsync(transaction, files, startedAt, reading.Rows, rejected, refusal, watch);
             }
 
-            var closes = reading.Tables.Where(t => t.Current is not null).SelectMany(t => t.Current!.ToClose.Select(id => (t.Table.Code, id)));
+            var closes = reading.Tables.SelectMany(t => t.Keys.ToClose.Select(id => (t.Keys.Table.Code, id)));
             await StageWriter.CompleteAllAsync(connection, dbTransaction, closes, cancellationToken);
             Phase("stage the versions to close");
 
@@ -91,13 +91,13 @@ internal sealed partial class DirectoryImporter(
             {
                 if (table.Loaded)
                 {
-                    changes.Add(new EntityChanges(table.Table.Entity, table.Staged, 0, 0, 0));
+                    changes.Add(new EntityChanges(table.Keys.Table.Entity, table.Staged, 0, 0, 0));
                     continue;
                 }
 
                 // One time for the whole snapshot: the versions it closes end when the versions it opens begin.
-                changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table.Table, table.Current, table.Staged, run.Id, startedAt, cancellationToken));
-                Phase("merge " + table.Table.Entity);
+                changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table.Keys, table.Staged, run.Id, startedAt, cancellationToken));
+                Phase("merge " + table.Keys.Table.Entity);
             }
 
             if (!db.IsPostgres)
@@ -161,13 +161,14 @@ internal sealed partial class DirectoryImporter(
 
             var mapper = ExtractMapper.For(kind);
             var tables = new Dictionary<DirectoryTable, TableState>();
-            foreach (var table in mapper.Tables)
+            foreach (var keys in mapper.Keys)
             {
-                tables[table] = new TableState(table, await CurrentVersions.LoadAsync(connection, transaction, table, cancellationToken));
+                await keys.LoadCurrentAsync(connection, transaction, cancellationToken);
+                tables[keys.Table] = new TableState(keys);
             }
 
             reading.Tables.AddRange(tables.Values);
-            var firstLoad = tables.Values.All(t => t.Current is null);
+            var firstLoad = mapper.Keys.All(k => k.IsFirstLoad);
             await using var stage = firstLoad
                 ? await TableLoader.OpenAsync(connection, transaction, mapper.Tables, importId, validFrom, cancellationToken)
                 : await StageWriter.OpenAsync(connection, transaction, cancellationToken);
@@ -185,7 +186,7 @@ internal sealed partial class DirectoryImporter(
                     foreach (var record in records)
                     {
                         var state = tables[record.Table];
-                        if (state.Current?.NeedsStaging(record) ?? true)
+                        if (state.Keys.NeedsWriting(record))
                         {
                             state.Staged++;
                             await stage.WriteAsync(record, cancellationToken);
@@ -206,7 +207,7 @@ internal sealed partial class DirectoryImporter(
             await stage.CompleteAsync(cancellationToken);
             foreach (var state in tables.Values)
             {
-                state.Current?.Finish();
+                state.Keys.Finish();
                 state.Loaded = firstLoad;
             }
 
@@ -256,12 +257,10 @@ internal sealed partial class DirectoryImporter(
         }
     }
 
-    /// <summary>One table an import writes: its current versions (null on a first load) and how many records were staged.</summary>
-    private sealed class TableState(DirectoryTable table, CurrentVersions? current)
+    /// <summary>One table an import writes: its keys (and current versions) and how many records were staged.</summary>
+    private sealed class TableState(TableKeys keys)
     {
-        public DirectoryTable Table { get; } = table;
-
-        public CurrentVersions? Current { get; } = current;
+        public TableKeys Keys { get; } = keys;
 
         public long Staged { get; set; }
 

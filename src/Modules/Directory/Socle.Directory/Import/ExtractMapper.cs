@@ -5,18 +5,18 @@ namespace Socle.Directory.Import;
 
 /// <summary>
 /// Turns the fields of one extract line into directory records, or says why the line is rejected. One mapper
-/// lives for one import: it remembers the keys it has seen, to drop repeated persons and structures and to reject
-/// duplicate lines.
+/// lives for one file of one import: through the <see cref="TableKeys"/> of its tables it remembers the keys it has
+/// seen, to drop repeated persons and structures and to reject duplicate lines.
 /// </summary>
 internal abstract class ExtractMapper
 {
-    private readonly Dictionary<long, int> linesByKey = [];
-
     /// <summary>
-    /// The tables this extract is the full source of: their records missing from the file are removed. The last one
-    /// gets one record per accepted line.
+    /// The tables this extract is the full source of (their records missing from the file are removed), with their
+    /// keys. The last one gets one record per accepted line.
     /// </summary>
-    public abstract IReadOnlyList<DirectoryTable> Tables { get; }
+    public abstract IReadOnlyList<TableKeys> Keys { get; }
+
+    public IReadOnlyList<DirectoryTable> Tables => [.. Keys.Select(k => k.Table)];
 
     public static ExtractMapper For(ExtractKind kind) =>
         kind == ExtractKind.PersonActivity ? new PersonActivityMapper()
@@ -29,19 +29,10 @@ internal abstract class ExtractMapper
 
     protected static string? Value(string field) => field.Length == 0 ? null : field;
 
-    /// <summary>True the first time a key is seen (kept by its 64-bit hash, like <see cref="Duplicate"/>).</summary>
-    protected static bool FirstTime(HashSet<long> seen, long keyHash) => seen.Add(keyHash);
+    /// <summary>True the first time the file gives the key.</summary>
+    protected static bool FirstTime(TableKeys keys, long keyHash, long line) => keys.FirstLineOf(keyHash, line) == 0;
 
-    /// <summary>Null the first time a record key is seen; otherwise the reason naming the first line.</summary>
-    protected string? Duplicate(long keyHash, long line)
-    {
-        // Keys are remembered by 64-bit hash: a few million strings would cost hundreds of megabytes.
-        if (linesByKey.TryGetValue(keyHash, out var first))
-        {
-            return $"duplicate of line {first}";
-        }
-
-        linesByKey[keyHash] = (int)Math.Min(line, int.MaxValue);
-        return null;
-    }
+    /// <summary>Null the first time the file gives a record key; otherwise the reason naming the first line.</summary>
+    protected static string? Duplicate(TableKeys keys, long keyHash, long line) =>
+        keys.FirstLineOf(keyHash, line) is var first and not 0 ? $"duplicate of line {first}" : null;
 }

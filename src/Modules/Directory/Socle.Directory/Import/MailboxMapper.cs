@@ -8,7 +8,9 @@ internal sealed class MailboxMapper : ExtractMapper
 {
     private static readonly string[] Types = ["PER", "ORG", "APP", "CAB"];
 
-    public override IReadOnlyList<DirectoryTable> Tables { get; } = [DirectoryTable.Mailboxes];
+    private readonly TableKeys keys = new(DirectoryTable.Mailboxes);
+
+    public override IReadOnlyList<TableKeys> Keys => [keys];
 
     public override string? Map(string[] f, long line, List<StagedRecord> output)
     {
@@ -40,7 +42,7 @@ internal sealed class MailboxMapper : ExtractMapper
 
         var key = MailboxAddress.Key(address);
         var keyHash = ContentHash.OfKey(key);
-        if (Duplicate(keyHash, line) is { } duplicate)
+        if (Duplicate(keys, keyHash, line) is { } duplicate)
         {
             return duplicate;
         }

@@ -9,10 +9,11 @@ namespace Socle.Directory.Import;
 /// </summary>
 internal sealed class PersonActivityMapper : ExtractMapper
 {
-    private readonly HashSet<long> persons = [];
-    private readonly HashSet<long> structures = [];
+    private readonly TableKeys persons = new(DirectoryTable.Persons);
+    private readonly TableKeys structures = new(DirectoryTable.Structures);
+    private readonly TableKeys activities = new(DirectoryTable.Activities);
 
-    public override IReadOnlyList<DirectoryTable> Tables { get; } = [DirectoryTable.Persons, DirectoryTable.Structures, DirectoryTable.Activities];
+    public override IReadOnlyList<TableKeys> Keys => [persons, structures, activities];
 
     public override string? Map(string[] f, long line, List<StagedRecord> output)
     {
@@ -36,20 +37,20 @@ internal sealed class PersonActivityMapper : ExtractMapper
 
         var activityKey = string.Join('|', idNat, technicalId, profession, f[15], f[17], f[52], f[54]);
         var activityHash = ContentHash.OfKey(activityKey);
-        if (Duplicate(activityHash, line) is { } duplicate)
+        if (Duplicate(activities, activityHash, line) is { } duplicate)
         {
             return duplicate;
         }
 
         var personHash = ContentHash.OfKey(idNat);
-        if (FirstTime(persons, personHash))
+        if (FirstTime(persons, personHash, line))
         {
             output.Add(StagedRecord.Create(DirectoryTable.Persons, idNat, personHash,
                 [type, number, Value(f[3]), Value(f[4]), Value(f[5]), Value(f[6]), Value(f[7]), Value(f[8]), SearchText.Key(f[7]), SearchText.Key(f[8])]));
         }
 
         var structureHash = technicalId.Length > 0 ? ContentHash.OfKey(technicalId) : 0;
-        if (technicalId.Length > 0 && FirstTime(structures, structureHash))
+        if (technicalId.Length > 0 && FirstTime(structures, structureHash, line))
         {
             output.Add(StagedRecord.Create(DirectoryTable.Structures, technicalId, structureHash,
             [

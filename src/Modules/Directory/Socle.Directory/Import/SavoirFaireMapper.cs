@@ -6,7 +6,9 @@ namespace Socle.Directory.Import;
 /// <summary>PS_LibreAcces_SavoirFaire: one line per professional, profession and savoir-faire.</summary>
 internal sealed class SavoirFaireMapper : ExtractMapper
 {
-    public override IReadOnlyList<DirectoryTable> Tables { get; } = [DirectoryTable.Specialties];
+    private readonly TableKeys keys = new(DirectoryTable.Specialties);
+
+    public override IReadOnlyList<TableKeys> Keys => [keys];
 
     public override string? Map(string[] f, long line, List<StagedRecord> output)
     {
@@ -27,7 +29,7 @@ internal sealed class SavoirFaireMapper : ExtractMapper
 
         var key = string.Join('|', f[2], f[5], f[9], f[11]);
         var keyHash = ContentHash.OfKey(key);
-        if (Duplicate(keyHash, line) is { } duplicate)
+        if (Duplicate(keys, keyHash, line) is { } duplicate)
         {
             return duplicate;
         }

@@ -6,26 +6,27 @@ namespace Socle.Directory.Import;
 
 /// <summary>
 /// Applies one table's differences, set-wise, inside the import's transaction: the staging table holds only new and
-/// changed records (the importer compared content hashes with <see cref="CurrentVersions"/>), the closing table the
+/// changed records (the importer compared content hashes with <see cref="TableKeys"/>), the closing table the
 /// ids of the current versions that changed or disappeared. Unchanged records are not touched.
 /// </summary>
 internal static class SnapshotMerger
 {
     public static async Task<EntityChanges> MergeAsync(
-        DbConnection connection, DbTransaction transaction, DirectoryTable table, CurrentVersions? current, long staged, long importId, long now,
+        DbConnection connection, DbTransaction transaction, TableKeys keys, long staged, long importId, long now,
         CancellationToken cancellationToken)
     {
+        var table = keys.Table;
         var postgres = connection is Npgsql.NpgsqlConnection;
         var target = DirectorySql.Table(postgres, table.Name);
         var entity = table.Code.ToString(CultureInfo.InvariantCulture);
 
         // A first load into an empty table builds its indexes once at the end instead of row by row.
-        var firstLoad = current is null;
+        var firstLoad = keys.IsFirstLoad;
         if (firstLoad)
         {
             await ImportSql.DropIndexesAsync(connection, transaction, table, cancellationToken);
         }
-        else if (current!.ToClose.Count > 0)
+        else if (keys.ToClose.Count > 0)
         {
             await ExecuteAsync($"UPDATE {target} SET \"ValidTo\" = {now} WHERE \"Id\" IN (SELECT \"Id\" FROM \"{DirectorySql.CloseTable}\" WHERE \"Entity\" = {entity})");
         }
@@ -38,9 +39,7 @@ internal static class SnapshotMerger
                 $"SELECT s.\"Key\", s.\"Hash\", {now}, NULL, {importId}, {values} FROM \"{DirectorySql.StageTable}\" s WHERE s.\"Entity\" = {entity}");
         }
 
-        var changes = current is null
-            ? new EntityChanges(table.Entity, staged, 0, 0, 0)
-            : new EntityChanges(table.Entity, current.Added, current.Changed, current.Removed, current.Unchanged);
+        var changes = new EntityChanges(table.Entity, keys.Added, keys.Changed, keys.Removed, keys.Unchanged);
         if (firstLoad)
         {
             await ImportSql.BuildIndexesAsync(connection, transaction, table, cancellationToken);
