@@ -101,19 +101,7 @@ internal abstract class StageWriter : IRecordSink
             importer.Write(record.Table.Code, NpgsqlDbType.Integer);
             importer.Write(record.Key, NpgsqlDbType.Text);
             importer.Write(record.Hash, NpgsqlDbType.Bigint);
-            var values = record.Values;
-            for (var i = 0; i < DirectoryTable.MaxFields; i++)
-            {
-                if (i < values.Length && values[i] is { } value)
-                {
-                    importer.Write(value, NpgsqlDbType.Text);
-                }
-                else
-                {
-                    importer.WriteNull();
-                }
-            }
-
+            importer.WriteTextColumns(record.Values, DirectoryTable.MaxFields);
             return ValueTask.CompletedTask;
         }
 

@@ -148,17 +148,7 @@ internal abstract class TableLoader : IRecordSink
             importer.Write(validFrom, NpgsqlDbType.Bigint);
             importer.WriteNull();
             importer.Write(importId, NpgsqlDbType.Bigint);
-            for (var i = 0; i < record.Table.Fields.Count; i++)
-            {
-                if (i < record.Values.Length && record.Values[i] is { } value)
-                {
-                    importer.Write(value, NpgsqlDbType.Text);
-                }
-                else
-                {
-                    importer.WriteNull();
-                }
-            }
+            importer.WriteTextColumns(record.Values, record.Table.Fields.Count);
         }
     }
 
