@@ -39,6 +39,9 @@ internal static class LoadRunner
         // The measured requests follow the warm-up's (worker w still sends the requests i with i % concurrency == w):
         // none of them replays a request whose rows the warm-up brought into a cache.
         var first = warmup.Max(w => w.Latencies.Count) * concurrency;
+
+        // On stderr, for a profiler to attach to the measured seconds only (perf record -p PID -- sleep S).
+        Console.Error.WriteLine($"# measuring '{name}' at {concurrency} client(s) for {seconds} s");
         var watch = Stopwatch.StartNew();
         var perWorker = await RunWorkersAsync(concurrency, TimeSpan.FromSeconds(seconds), first, prepare);
         var elapsed = watch.Elapsed.TotalSeconds;
