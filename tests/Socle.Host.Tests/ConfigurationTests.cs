@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
+using Socle.Host.Tests.Infrastructure;
 
 namespace Socle.Host.Tests;
 
@@ -13,12 +14,14 @@ public sealed class ConfigurationTests
     [InlineData("Socle:Identity:SandboxPopulation", "-1", "SandboxPopulation")]
     public void Start_WithABadSetting_FailsNamingIt(string key, string value, string expected)
     {
+        var file = Path.Combine(Path.GetTempPath(), $"socle-config-{Guid.NewGuid():N}.db");
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseSetting("ConnectionStrings:Socle", $"Data Source={Path.Combine(Path.GetTempPath(), $"socle-config-{Guid.NewGuid():N}.db")}");
+            b.UseSetting("ConnectionStrings:Socle", $"Data Source={file}");
             b.UseSetting(key, value);
         });
         var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+        SqliteFiles.Delete(file);
         var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException ?? error.GetBaseException() as OptionsValidationException;
         Assert.NotNull(validation);
         Assert.Contains(expected, validation.Message, StringComparison.Ordinal);

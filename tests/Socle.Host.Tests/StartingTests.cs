@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Socle.BuildingBlocks.Hosting;
 using Socle.BuildingBlocks.Storage;
+using Socle.Host.Tests.Infrastructure;
 
 namespace Socle.Host.Tests;
 
@@ -41,7 +42,7 @@ public sealed class StartingTests : IAsyncLifetime
     {
         held.Release();
         await factory.DisposeAsync();
-        File.Delete(file);
+        SqliteFiles.Delete(file);
     }
 
     [Fact]

@@ -30,11 +30,7 @@ public sealed class BrowserHostFactory : SocleApiFactory
 
     protected override Task DropDatabaseAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(file + suffix);
-        }
+        SqliteFiles.Delete(file);
 
         return Task.CompletedTask;
     }

@@ -82,11 +82,7 @@ public class SqliteApiFactory : SocleApiFactory
 
     protected override Task DropDatabaseAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(file + suffix);
-        }
+        SqliteFiles.Delete(file);
 
         return Task.CompletedTask;
     }

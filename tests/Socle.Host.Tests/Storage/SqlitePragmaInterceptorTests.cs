@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Socle.BuildingBlocks.Storage;
+using Socle.Host.Tests.Infrastructure;
 
 namespace Socle.Host.Tests.Storage;
 
@@ -37,13 +38,7 @@ public sealed class SqlitePragmaInterceptorTests : IDisposable
         await AssertSettingsAsync(fresh);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(file);
-        File.Delete(file + "-wal");
-        File.Delete(file + "-shm");
-    }
+    public void Dispose() => SqliteFiles.Delete(file);
 
     private static async Task AssertSettingsAsync(DbContext db)
     {
