@@ -54,14 +54,8 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<Unit>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
+        while (await queue.Reader.ReadBatchAsync(batch, MaxBatch))
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var unit))
-            {
-                batch.Add(unit);
-            }
-
             await CommitAsync(batch);
             foreach (var unit in batch)
             {

@@ -56,14 +56,8 @@ internal sealed partial class AuditWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
+        while (await queue.Reader.ReadBatchAsync(batch, MaxBatch))
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
-            {
-                batch.Add(item);
-            }
-
             try
             {
                 await WriteBatchAsync(batch);
