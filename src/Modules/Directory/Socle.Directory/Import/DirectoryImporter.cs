@@ -91,12 +91,12 @@ internal sealed partial class DirectoryImporter(
             {
                 if (table.Loaded)
                 {
-                    changes.Add(new EntityChanges(table.Keys.Table.Entity, table.Staged, 0, 0, 0));
+                    changes.Add(table.Keys.Changes());
                     continue;
                 }
 
                 // One time for the whole snapshot: the versions it closes end when the versions it opens begin.
-                changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table.Keys, table.Staged, run.Id, startedAt, cancellationToken));
+                changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table.Keys, run.Id, startedAt, cancellationToken));
                 Phase("merge " + table.Keys.Table.Entity);
             }
 
@@ -188,7 +188,6 @@ internal sealed partial class DirectoryImporter(
                         var state = tables[record.Table];
                         if (state.Keys.NeedsWriting(record))
                         {
-                            state.Staged++;
                             await stage.WriteAsync(record, cancellationToken);
                         }
                     }
@@ -257,12 +256,10 @@ internal sealed partial class DirectoryImporter(
         }
     }
 
-    /// <summary>One table an import writes: its keys (and current versions) and how many records were staged.</summary>
+    /// <summary>One table an import writes: its keys, current versions and counts.</summary>
     private sealed class TableState(TableKeys keys)
     {
         public TableKeys Keys { get; } = keys;
-
-        public long Staged { get; set; }
 
         /// <summary>Written straight into the empty table (a first load) rather than staged for a merge.</summary>
         public bool Loaded { get; set; }

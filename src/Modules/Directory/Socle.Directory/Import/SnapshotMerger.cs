@@ -12,7 +12,7 @@ namespace Socle.Directory.Import;
 internal static class SnapshotMerger
 {
     public static async Task<EntityChanges> MergeAsync(
-        DbConnection connection, DbTransaction transaction, TableKeys keys, long staged, long importId, long now,
+        DbConnection connection, DbTransaction transaction, TableKeys keys, long importId, long now,
         CancellationToken cancellationToken)
     {
         var table = keys.Table;
@@ -31,7 +31,8 @@ internal static class SnapshotMerger
             await ExecuteAsync($"UPDATE {target} SET \"ValidTo\" = {now} WHERE \"Id\" IN (SELECT \"Id\" FROM \"{DirectorySql.CloseTable}\" WHERE \"Entity\" = {entity})");
         }
 
-        if (staged > 0)
+        // Every new and changed record was staged, and only those.
+        if (keys.Added + keys.Changed > 0)
         {
             var values = string.Join(", ", table.Fields.Select((_, i) => $"s.\"V{i}\""));
             await ExecuteAsync(
@@ -39,7 +40,7 @@ internal static class SnapshotMerger
                 $"SELECT s.\"Key\", s.\"Hash\", {now}, NULL, {importId}, {values} FROM \"{DirectorySql.StageTable}\" s WHERE s.\"Entity\" = {entity}");
         }
 
-        var changes = new EntityChanges(table.Entity, keys.Added, keys.Changed, keys.Removed, keys.Unchanged);
+        var changes = keys.Changes();
         if (firstLoad)
         {
             await ImportSql.BuildIndexesAsync(connection, transaction, table, cancellationToken);

@@ -119,6 +119,9 @@ internal sealed class TableKeys(DirectoryTable table)
         return true;
     }
 
+    /// <summary>What the file did to the table, for the import's report.</summary>
+    public EntityChanges Changes() => new(Table.Entity, Added, Changed, Removed, Unchanged);
+
     /// <summary>After the file: every current version it did not give is removed; the maps are let go.</summary>
     public void Finish()
     {
