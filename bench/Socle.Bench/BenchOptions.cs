@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Socle.Bench;
 
 /// <summary>Command-line settings of a benchmark run.</summary>
-internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup, bool StartupOnly, string HostDll, bool DirectorySearch, bool Connect, bool Record, long Patients, long Documents)
+internal sealed record BenchOptions(string Provider, string? Connection, long Identities, long Locals, int Seconds, int Concurrency, bool Startup, bool StartupOnly, string HostDll, bool DirectorySearch, bool Connect, bool Record, long Patients, long Documents, string[] Scenarios)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -27,6 +27,16 @@ internal sealed record BenchOptions(string Provider, string? Connection, long Id
             args.Contains("--connect"),
             args.Contains("--record"),
             long.Parse(Get("--patients", "1000000"), CultureInfo.InvariantCulture),
-            long.Parse(Get("--documents", "10000000"), CultureInfo.InvariantCulture));
+            long.Parse(Get("--documents", "10000000"), CultureInfo.InvariantCulture),
+            Get("--scenarios", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
+
+    /// <summary>
+    /// The scenarios <c>--scenarios a,b</c> names (by part of their name), after the first, the baseline, which is always
+    /// run: a before/after comparison or a profile of one scenario does not wait for the others.
+    /// </summary>
+    public (string Name, Func<int, HttpRequestMessage> Request)[] Selected((string Name, Func<int, HttpRequestMessage> Request)[] scenarios) =>
+        Scenarios.Length == 0
+            ? scenarios
+            : [scenarios[0], .. scenarios.Skip(1).Where(s => Scenarios.Any(part => s.Name.Contains(part, StringComparison.OrdinalIgnoreCase)))];
 }

@@ -40,6 +40,7 @@ internal static class DirectorySearchBench
             ("Organization by city, 20 per page", i => new HttpRequestMessage(HttpMethod.Get, byCity[i % byCity.Length])),
         ];
 
+        scenarios = options.Selected(scenarios);
         await LoadRunner.RunTableAsync(http, 1, options.Seconds, scenarios);
         await LoadRunner.RunTableAsync(http, options.Concurrency, options.Seconds, scenarios);
     }

@@ -130,6 +130,7 @@ internal static class BenchMain
         ];
 
         // Throughput under load, then latency with one client at a time (no queueing behind other requests).
+        scenarios = options.Selected(scenarios);
         await LoadRunner.RunTableAsync(http, options.Concurrency, options.Seconds, scenarios);
         await LoadRunner.RunTableAsync(http, 1, Math.Max(3, options.Seconds / 2), scenarios);
 

@@ -382,6 +382,23 @@ public abstract class ConnectFlowTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_remembered_token_is_still_refused_under_another_issuer_address()
+    {
+        var (_, tokens) = await LoggedInAsync(13);
+        var access = tokens.GetProperty("access_token").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await UserinfoAsync(access)).StatusCode);
+        Assert.True(factory.Services.GetRequiredService<Socle.Connect.Security.CachingJsonWebTokenHandler>().Count > 0);
+
+        // The issuer follows the request's address: this token was issued for http://localhost/connect.
+        var http = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", access);
+        request.Headers.Host = "socle.other.example";
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await UserinfoAsync(access)).StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_client_and_wrong_secret_get_invalid_client()
     {
         var rp = await OidcTestClient.RegisterAsync(factory);

@@ -51,6 +51,7 @@ public static class ConnectModule
     {
         var authentication = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         ConnectCookies.Configure(authentication);
+        services.AddSingleton(sp => new CachingJsonWebTokenHandler(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectOptions>>().Value.ValidatedTokenCacheSize));
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddHostedService<RevokedFamiliesRefresher>();
         services.AddAuthorization();

@@ -33,6 +33,13 @@ public sealed class ConnectOptions
     [Range(0, 60_000)]
     public int ClientCacheMs { get; set; } = 2_000;
 
+    /// <summary>
+    /// How many accepted access tokens a host remembers, so that a token sent again skips its signature check
+    /// (docs/decisions/0019); 0 checks every signature.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ValidatedTokenCacheSize { get; set; } = 5_000;
+
     [Range(60, 86_400)]
     public int IdTokenLifetimeSeconds { get; set; } = 3600;
 

@@ -9,7 +9,7 @@ using Socle.Connect.Storage;
 namespace Socle.Connect.Security;
 
 /// <summary>Resource endpoints accept Socle's own ES256 access tokens, checked against the injected clock.</summary>
-internal sealed class JwtBearerSetup(SigningKeyStore keys, IssuerResolver issuer, TimeProvider clock) : IConfigureNamedOptions<JwtBearerOptions>
+internal sealed class JwtBearerSetup(SigningKeyStore keys, IssuerResolver issuer, CachingJsonWebTokenHandler tokenHandler, TimeProvider clock) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public const int ClockSkewMs = 30_000;
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMilliseconds(ClockSkewMs);
@@ -18,6 +18,8 @@ internal sealed class JwtBearerSetup(SigningKeyStore keys, IssuerResolver issuer
 
     public void Configure(JwtBearerOptions options)
     {
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(tokenHandler);
         options.MapInboundClaims = false;
         options.TokenValidationParameters = new TokenValidationParameters
         {
