@@ -29,6 +29,7 @@ public static class IdentityModule
 
         services.AddSingleton<IdentityMetrics>();
         services.AddSingleton<RetrievalIds>();
+        services.AddSingleton<ReferenceQueries>();
         services.AddScoped<InsiTeleservice>();
         services.AddScoped<LocalIdentityStore>();
         services.AddScoped<DuplicateFinder>();

@@ -9,7 +9,7 @@ namespace Socle.Identity.Features.Insi;
 /// (case, accents, apostrophes, hyphens and spaces folded; no fuzzy match): the given names supplied must be the
 /// start of the registered list, and the place of birth, when given, must be the registered one.
 /// </summary>
-internal sealed class InsiTeleservice(IdentityDbContext db)
+internal sealed class InsiTeleservice(IdentityDbContext db, ReferenceQueries queries)
 {
     public const string Found = "00";
     public const string NotFound = "01";
@@ -17,26 +17,24 @@ internal sealed class InsiTeleservice(IdentityDbContext db)
 
     public async Task<(string Code, ReferenceIdentity? Identity)> RetrieveAsync(InsiQuery query, CancellationToken cancellationToken)
     {
-        List<ReferenceIdentity> candidates;
+        var candidates = new List<ReferenceIdentity>(2);
         if (query.Traits is { } traits)
         {
-            var familyKey = InsName.Key(traits.BirthFamilyName);
             var givenKey = InsName.Key(traits.BirthGivenNames);
-            candidates = (await db.ReferenceIdentities.AsNoTracking()
-                    .Where(r => r.FamilyKey == familyKey && r.BirthDate == traits.BirthDate && r.Gender == traits.Gender)
-                    .OrderBy(r => r.Id)
-                    .Take(50)
-                    .ToListAsync(cancellationToken))
-                .Where(r => InsName.GivenNamesStartWith(r.GivenKey, givenKey) && (traits.Birthplace is null || r.Birthplace == traits.Birthplace))
-                .ToList();
+            await foreach (var r in queries.ByTraits(db, InsName.Key(traits.BirthFamilyName), traits.BirthDate, traits.Gender).WithCancellation(cancellationToken))
+            {
+                if (InsName.GivenNamesStartWith(r.GivenKey, givenKey) && (traits.Birthplace is null || r.Birthplace == traits.Birthplace))
+                {
+                    candidates.Add(r);
+                }
+            }
         }
-        else
+        else if (query is { CardNir: { } nir, CardBirthDate: { } birthDate })
         {
-            candidates = await db.ReferenceIdentities.AsNoTracking()
-                .Where(r => r.Nir == query.CardNir && r.BirthDate == query.CardBirthDate)
-                .OrderBy(r => r.Id)
-                .Take(2)
-                .ToListAsync(cancellationToken);
+            await foreach (var r in queries.ByCard(db, nir, birthDate).WithCancellation(cancellationToken))
+            {
+                candidates.Add(r);
+            }
         }
 
         return candidates.Count switch
