@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ internal sealed partial class AuditWriter : IAsyncDisposable
     private const int MaxBatch = 512;
     private const int MaxRetries = 20;
     private const int SqliteConstraint = 19;
+    private const string UniqueViolation = "23505";
 
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000) { SingleReader = true });
     private readonly IServiceScopeFactory scopes;
@@ -88,7 +90,7 @@ internal sealed partial class AuditWriter : IAsyncDisposable
                     : await groupCommit.WriteAsync(statements => Append(statements, batch), CancellationToken.None);
                 return;
             }
-            catch (Exception ex) when (attempt < MaxRetries && ex is DbUpdateException or SqliteException { SqliteErrorCode: SqliteConstraint })
+            catch (Exception ex) when (attempt < MaxRetries && ex is SqliteException { SqliteErrorCode: SqliteConstraint } or DbException { SqlState: UniqueViolation })
             {
                 // Another host appended first: re-read the head and chain again.
                 head = null;
@@ -97,8 +99,8 @@ internal sealed partial class AuditWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// On a server database a lone entry is one statement, without a transaction: one round trip instead of two (several
-    /// entries get EF's own transaction). The head read needs no transaction: a stale head fails on the key.
+    /// On a server database the batch is one round trip without an explicit transaction (AuditInsert). The head read
+    /// needs no transaction either: a stale head fails on the key.
     /// </summary>
     private async Task<(long, string)> AppendAsync(List<Pending> batch)
     {
@@ -111,18 +113,18 @@ internal sealed partial class AuditWriter : IAsyncDisposable
         }
 
         var sealedHead = Seal(batch, head.Value);
-        db.Entries.AddRange(batch.Select(item => item.Entry));
-        await db.SaveChangesAsync();
+        await db.Database.OpenConnectionAsync();
+        await AuditInsert.AppendAsync(db.Database.GetDbConnection(), batch.Select(item => item.Entry), CancellationToken.None);
         return sealedHead;
     }
 
     /// <summary>On the embedded file, the batch joins the group commit of the moment (docs/decisions/0017).</summary>
     private (long, string) Append(SqliteBatch statements, List<Pending> batch)
     {
-        var sealedHead = Seal(batch, head ?? SqliteAuditInsert.ReadHead(statements));
+        var sealedHead = Seal(batch, head ?? AuditInsert.ReadHead(statements));
         foreach (var item in batch)
         {
-            SqliteAuditInsert.Append(statements, item.Entry);
+            AuditInsert.Append(statements, item.Entry);
         }
 
         return sealedHead;
