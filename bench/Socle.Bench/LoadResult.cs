@@ -3,8 +3,12 @@ using System.Globalization;
 namespace Socle.Bench;
 
 /// <summary>Throughput and latency percentiles of one load run.</summary>
-internal sealed record LoadResult(string Name, long Requests, long Errors, double Seconds, double[] SortedLatenciesMs)
+/// <param name="BusyCpuSeconds">The machine's busy CPU time during the run (<see cref="MachineCpu"/>), NaN when not measured.</param>
+internal sealed record LoadResult(string Name, long Requests, long Errors, double Seconds, double[] SortedLatenciesMs, double BusyCpuSeconds = double.NaN)
 {
+    /// <summary>The machine's busy CPU time per request, in microseconds: the client's, the host's and the database's.</summary>
+    public double CpuMicrosPerRequest => Requests == 0 ? double.NaN : BusyCpuSeconds * 1e6 / Requests;
+
     public double Throughput => Requests / Seconds;
 
     public double Percentile(double p) =>
@@ -12,5 +16,5 @@ internal sealed record LoadResult(string Name, long Requests, long Errors, doubl
 
     public string Row(LoadResult? baseline) => string.Create(
         CultureInfo.InvariantCulture,
-        $"| {Name} | {Throughput:0} | {Percentile(50):0.00} | {Percentile(95):0.00} | {Percentile(99):0.00} | {Errors} | {(baseline is null ? "baseline" : $"{Throughput / baseline.Throughput:0.00}x rps, {Percentile(99) / baseline.Percentile(99):0.0}x p99")} |");
+        $"| {Name} | {Throughput:0} | {Percentile(50):0.00} | {Percentile(95):0.00} | {Percentile(99):0.00} | {CpuMicrosPerRequest:0} | {Errors} | {(baseline is null ? "baseline" : $"{Throughput / baseline.Throughput:0.00}x rps, {Percentile(99) / baseline.Percentile(99):0.0}x p99")} |");
 }

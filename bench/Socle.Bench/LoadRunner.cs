@@ -42,11 +42,13 @@ internal static class LoadRunner
 
         // On stderr, for a profiler to attach to the measured seconds only (perf record -p PID -- sleep S).
         Console.Error.WriteLine($"# measuring '{name}' at {concurrency} client(s) for {seconds} s");
+        var busy = MachineCpu.BusySeconds();
         var watch = Stopwatch.StartNew();
         var perWorker = await RunWorkersAsync(concurrency, TimeSpan.FromSeconds(seconds), first, prepare);
         var elapsed = watch.Elapsed.TotalSeconds;
+        busy = MachineCpu.BusySeconds() - busy;
         var latencies = perWorker.SelectMany(w => w.Latencies).Order().ToArray();
-        return new LoadResult(name, latencies.Length, perWorker.Sum(w => w.Errors), elapsed, latencies);
+        return new LoadResult(name, latencies.Length, perWorker.Sum(w => w.Errors), elapsed, latencies, busy);
     }
 
     /// <summary>Runs every scenario at one concurrency and prints the table, each row next to the first (the baseline).</summary>
@@ -67,8 +69,8 @@ internal static class LoadRunner
         Console.WriteLine();
         Console.WriteLine($"{concurrency} concurrent client(s), {seconds} s per scenario:");
         Console.WriteLine();
-        Console.WriteLine("| Scenario | req/s | p50 ms | p95 ms | p99 ms | errors | vs baseline |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| Scenario | req/s | p50 ms | p95 ms | p99 ms | CPU µs/req | errors | vs baseline |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var result in results)
         {
             Console.WriteLine(result.Row(result == results[0] ? null : results[0]));
