@@ -34,6 +34,9 @@ internal sealed class BenchHost(string provider, string connection) : WebApplica
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // As deployed: WebApplicationFactory's default, Development, adds the developer exception page and checks every
+        // service resolution against its scope.
+        builder.UseEnvironment("Production");
         builder.UseSetting("Socle:Storage:Provider", provider);
         builder.UseSetting("ConnectionStrings:Socle", connection);
         builder.UseSetting("Socle:Identity:SandboxPopulation", "0");
