@@ -9,7 +9,7 @@ namespace Socle.Bench;
 /// </summary>
 internal static class MachineCpu
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
 
     public static double BusySeconds()
     {

@@ -13,7 +13,7 @@ namespace Socle.Identity.Storage;
 internal sealed class ReferenceQueries
 {
     /// <summary>At most this many identities share a family key, birth date and sex before the given names decide.</summary>
-    public const int MaxTraitCandidates = 50;
+    private const int MaxTraitCandidates = 50;
 
     public Func<IdentityDbContext, string, DateOnly, Gender, IAsyncEnumerable<ReferenceIdentity>> ByTraits { get; } =
         EF.CompileAsyncQuery((IdentityDbContext db, string familyKey, DateOnly birthDate, Gender gender) =>
