@@ -35,6 +35,7 @@ public sealed class SqliteBatch : IDisposable
 
     internal static SqliteBatch Open(string connectionString)
     {
+        SqliteRuntime.EnsureConfigured();
         var connection = new SqliteConnection(connectionString);
         try
         {

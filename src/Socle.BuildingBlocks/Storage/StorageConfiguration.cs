@@ -24,6 +24,7 @@ public static class StorageConfiguration
         }
         else
         {
+            SqliteRuntime.EnsureConfigured();
             options.UseSqlite(connectionString, o => o.MigrationsHistoryTable($"{module}_ef_migrations"));
             options.AddInterceptors(SqlitePragmaInterceptor.Instance, SqliteWriteGate.Instance);
         }
