@@ -138,6 +138,29 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Search_ByIdIppPostalCodeAndActive()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var ipp = "S-" + Guid.NewGuid().ToString("N")[..8];
+        var kept = await client.CreatePatientAsync("FILTRE", "AGATHE", "1975-05-05", "female", ipp);
+        var json = "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"FILTRE\",\"given\":[\"AGATHE\"]}],"
+            + "\"gender\":\"female\",\"birthDate\":\"1975-05-05\",\"address\":[{\"postalCode\":\"13008\"}]}";
+        using var created = await client.PostFhirAsync("/fhir/Patient", json);
+        var merged = created.Headers.Location!.AbsolutePath.Split('/')[3];
+        await client.ReadAsync<Parameters>(await client.PostFhirAsync("/fhir/Patient/$merge", MergeInput(merged, kept)));
+
+        string[] Ids(Bundle bundle) => (bundle.Entry ?? []).Select(e => e.Resource!.Id!).ToArray();
+        Assert.Equal([kept], Ids(await SearchAsync(client, $"_id={kept}")));
+        Assert.Empty(Ids(await SearchAsync(client, "_id=not-an-id")));
+        Assert.Equal([kept], Ids(await SearchAsync(client, $"identifier=urn:oid:1.2.250.1.999.1|{ipp}")));
+        Assert.Equal([kept], Ids(await SearchAsync(client, $"identifier={ipp}")));
+        Assert.Empty(Ids(await SearchAsync(client, $"identifier=urn:oid:1.2.250.1.999.2|{ipp}")));
+        Assert.Equal([merged], Ids(await SearchAsync(client, "family=filtre&address-postalcode=130")));
+        Assert.Equal([merged], Ids(await SearchAsync(client, "family=filtre&active=false")));
+        Assert.Equal([kept], Ids(await SearchAsync(client, "family=filtre&active=true&_total=accurate")));
+    }
+
+    [Fact]
     public async Task Search_Family_FindsTheUsedNameToo()
     {
         var client = await SocleTestClient.CreateAsync(factory);

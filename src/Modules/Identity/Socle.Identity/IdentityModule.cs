@@ -30,6 +30,7 @@ public static class IdentityModule
         services.AddSingleton<IdentityMetrics>();
         services.AddSingleton<RetrievalIds>();
         services.AddSingleton<ReferenceQueries>();
+        services.AddSingleton<PatientSearchQueries>();
         services.AddScoped<InsiTeleservice>();
         services.AddScoped<LocalIdentityStore>();
         services.AddScoped<DuplicateFinder>();

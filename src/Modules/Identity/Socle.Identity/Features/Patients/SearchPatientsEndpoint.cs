@@ -18,7 +18,8 @@ internal static class SearchPatientsEndpoint
             .WithName("SearchPatients")
             .WithSummary("PDQm patient search");
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, IdentityDbContext db, ICallerContext caller, IAuditTrail audit)
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request, IdentityDbContext db, PatientSearchQueries queries, ICallerContext caller, IAuditTrail audit)
     {
         var q = new QueryParameters(request, Parameters);
         var count = q.Integer("_count", 20, 0, 100);
@@ -29,16 +30,17 @@ internal static class SearchPatientsEndpoint
             throw CommonErrors.InvalidParameter.WithMessage("_total must be none, estimate or accurate.").ToException();
         }
 
-        var (byBirthName, byUsedName) = Filter(db.LocalIdentities.AsNoTracking().Where(x => x.Organisation == caller.Organisation), q);
+        var args = new PatientSearchArgs { Organisation = caller.Organisation, Window = offset + count + 1 };
+        var shape = Filter(q, args);
+        var byUsedName = shape.HasFlag(PatientSearchFilters.Family);
         var cancellationToken = request.HttpContext.RequestAborted;
 
         // Each branch walks its own index in the result order and stops at the page's end; the two are merged here
         // (a UNION would materialise and sort every match of a short prefix).
-        var window = offset + count + 1;
-        var rows = await Ordered(byBirthName).Take(window).ToListAsync(cancellationToken);
-        if (byUsedName is not null)
+        var rows = await queries.PageAsync(db, shape, false, args).ToListAsync(cancellationToken);
+        if (byUsedName)
         {
-            rows.AddRange(await Ordered(byUsedName).Take(window).ToListAsync(cancellationToken));
+            rows.AddRange(await queries.PageAsync(db, shape, true, args).ToListAsync(cancellationToken));
             rows = rows.DistinctBy(x => x.Id).OrderBy(x => x.FamilyKey, StringComparer.Ordinal).ThenBy(x => x.GivenKey, StringComparer.Ordinal)
                 .ThenBy(x => x.BirthDate).ThenBy(x => x.Id).ToList();
         }
@@ -49,8 +51,8 @@ internal static class SearchPatientsEndpoint
         int? totalCount = null;
         if (total is "accurate" or "estimate")
         {
-            totalCount = await byBirthName.CountAsync(cancellationToken)
-                + (byUsedName is null ? 0 : await byUsedName.CountAsync(cancellationToken));
+            totalCount = await queries.CountAsync(db, shape, false, args)
+                + (byUsedName ? await queries.CountAsync(db, shape, true, args) : 0);
         }
 
         await audit.RecordAllAsync("identity.search", page, request.HttpContext.RequestAborted);
@@ -70,48 +72,47 @@ internal static class SearchPatientsEndpoint
         });
     }
 
-    private static IQueryable<LocalIdentity> Ordered(IQueryable<LocalIdentity> query) =>
-        query.OrderBy(x => x.FamilyKey).ThenBy(x => x.GivenKey).ThenBy(x => x.BirthDate).ThenBy(x => x.Id);
-
-    /// <summary>The filtered query; with a family parameter, a second query for the used (married) name.</summary>
-    private static (IQueryable<LocalIdentity> ByBirthName, IQueryable<LocalIdentity>? ByUsedName) Filter(IQueryable<LocalIdentity> query, QueryParameters q)
+    /// <summary>Reads the search parameters into <paramref name="args"/>; the filters they use.</summary>
+    private static PatientSearchFilters Filter(QueryParameters q, PatientSearchArgs args)
     {
-        IQueryable<LocalIdentity>? byUsedName = null;
+        var shape = PatientSearchFilters.None;
         if (q.Get("_id") is { } id)
         {
-            query = Guid.TryParseExact(id, "N", out var guid) ? query.Where(x => x.Id == guid) : query.Where(x => false);
+            shape |= Guid.TryParseExact(id, "N", out var guid) ? PatientSearchFilters.Id : PatientSearchFilters.NoMatch;
+            args.Id = guid;
         }
 
         if (q.Get("given") is { } given)
         {
-            var key = InsName.SearchKey(given) ?? throw Invalid("given", "needs letters");
-            var inner = " " + key;
-            query = query.Where(x => x.GivenKey.StartsWith(key) || x.GivenKey.Contains(inner));
+            args.GivenKey = InsName.SearchKey(given) ?? throw Invalid("given", "needs letters");
+            args.GivenInner = " " + args.GivenKey;
+            shape |= PatientSearchFilters.Given;
         }
 
         if (q.Get("gender") is { } genderText)
         {
-            var gender = GenderCodes.FromFhir(genderText) ?? throw Invalid("gender", "is male, female or unknown");
-            query = query.Where(x => x.Gender == gender);
+            args.Gender = GenderCodes.FromFhir(genderText) ?? throw Invalid("gender", "is male, female or unknown");
+            shape |= PatientSearchFilters.Gender;
         }
 
         if (q.Get("birthdate") is { } birthdate)
         {
-            var (from, to) = DateRange(birthdate);
-            query = query.Where(x => x.BirthDate >= from && x.BirthDate <= to);
+            (args.BirthFrom, args.BirthTo) = DateRange(birthdate);
+            shape |= PatientSearchFilters.BirthDate;
         }
 
         if (q.Get("address-postalcode") is { } postal)
         {
-            query = query.Where(x => x.PostalCode != null && x.PostalCode.StartsWith(postal));
+            args.PostalPrefix = postal;
+            shape |= PatientSearchFilters.PostalCode;
         }
 
         if (q.Get("active") is { } active)
         {
-            query = active switch
+            shape |= active switch
             {
-                "true" => query.Where(x => x.MergedIntoId == null),
-                "false" => query.Where(x => x.MergedIntoId != null),
+                "true" => PatientSearchFilters.Active,
+                "false" => PatientSearchFilters.Inactive,
                 _ => throw Invalid("active", "is true or false"),
             };
         }
@@ -122,27 +123,24 @@ internal static class SearchPatientsEndpoint
             var oid = InsOids.OidOf(system);
             if (oid is not null && InsOids.IsInsOid(oid))
             {
-                // An INS finds only qualified identities: searching must not reveal an INS Socle may not share.
-                query = query.Where(x => x.Ins == value && x.InsOid == oid && x.StatusCode == "QUAL");
+                (args.Ins, args.InsOid) = (value, oid);
+                shape |= PatientSearchFilters.Ins;
             }
             else
             {
-                query = system is null or "" ? query.Where(x => x.Ipp == value) : query.Where(x => x.IppSystem == system && x.Ipp == value);
+                (args.IppSystem, args.Ipp) = (system ?? string.Empty, value);
+                shape |= system is null or "" ? PatientSearchFilters.Ipp : PatientSearchFilters.IppInSystem;
             }
         }
 
         if (q.Get("family") is { } family)
         {
-            var key = InsName.SearchKey(family) ?? throw Invalid("family", "needs letters");
-            var upper = InsName.PrefixUpperBound(key);
-
-            // Range predicates, not LIKE or OR, so that each branch seeks its index.
-            byUsedName = query.Where(x => x.UsedFamilyKey != null && string.Compare(x.UsedFamilyKey, key) >= 0 && string.Compare(x.UsedFamilyKey, upper) < 0
-                && !(string.Compare(x.FamilyKey, key) >= 0 && string.Compare(x.FamilyKey, upper) < 0));
-            query = query.Where(x => string.Compare(x.FamilyKey, key) >= 0 && string.Compare(x.FamilyKey, upper) < 0);
+            args.FamilyKey = InsName.SearchKey(family) ?? throw Invalid("family", "needs letters");
+            args.FamilyUpper = InsName.PrefixUpperBound(args.FamilyKey);
+            shape |= PatientSearchFilters.Family;
         }
 
-        return (query, byUsedName);
+        return shape;
     }
 
     /// <summary>FHIR date search: eq (default), ge, le, gt, lt, on a full or partial date.</summary>
