@@ -108,7 +108,7 @@ internal sealed class PatientSearchQueries
         (x, a) => x.UsedFamilyKey != null && string.Compare(x.UsedFamilyKey, a.FamilyKey) >= 0 && string.Compare(x.UsedFamilyKey, a.FamilyUpper) < 0
             && !(string.Compare(x.FamilyKey, a.FamilyKey) >= 0 && string.Compare(x.FamilyKey, a.FamilyUpper) < 0);
 
-    /// <summary>The members of <see cref="PatientSearchArgs"/>, in the order of the compiled queries' parameters.</summary>
+    /// <summary>The members of <see cref="PatientSearchArgs"/>, in the order of the compiled queries' parameters (and of <see cref="Run"/>).</summary>
     private static readonly System.Reflection.PropertyInfo[] ArgsMembers =
         [.. new[]
         {
@@ -122,14 +122,18 @@ internal sealed class PatientSearchQueries
     private readonly ConcurrentDictionary<(PatientSearchFilters, bool), CountQuery> counts = new();
 
     /// <summary>The first <see cref="PatientSearchArgs.Window"/> matches in result order; by used name, those not found by birth name.</summary>
-    public IAsyncEnumerable<LocalIdentity> PageAsync(IdentityDbContext db, PatientSearchFilters shape, bool byUsedName, PatientSearchArgs a) =>
-        pages.GetOrAdd((shape, byUsedName), key => EF.CompileAsyncQuery(Build<PageQueryExpression, IQueryable<LocalIdentity>>(key.Item1, key.Item2, Page)))(
-            db, a.Organisation, a.Id, a.GivenKey, a.GivenInner, a.Gender, a.BirthFrom, a.BirthTo, a.PostalPrefix, a.Ins, a.InsOid, a.IppSystem, a.Ipp,
-            a.FamilyKey, a.FamilyUpper, a.Window);
+    public IAsyncEnumerable<LocalIdentity> PageAsync(IdentityDbContext db, PatientSearchFilters shape, bool byUsedName, PatientSearchArgs args) =>
+        Run(pages.GetOrAdd((shape, byUsedName), key => EF.CompileAsyncQuery(Build<PageQueryExpression, IQueryable<LocalIdentity>>(key.Item1, key.Item2, Page))), db, args);
 
-    public Task<int> CountAsync(IdentityDbContext db, PatientSearchFilters shape, bool byUsedName, PatientSearchArgs a) =>
-        counts.GetOrAdd((shape, byUsedName), key => EF.CompileAsyncQuery(Build<CountQueryExpression, int>(key.Item1, key.Item2, Count)))(
-            db, a.Organisation, a.Id, a.GivenKey, a.GivenInner, a.Gender, a.BirthFrom, a.BirthTo, a.PostalPrefix, a.Ins, a.InsOid, a.IppSystem, a.Ipp,
+    public Task<int> CountAsync(IdentityDbContext db, PatientSearchFilters shape, bool byUsedName, PatientSearchArgs args) =>
+        Run(counts.GetOrAdd((shape, byUsedName), key => EF.CompileAsyncQuery(Build<CountQueryExpression, int>(key.Item1, key.Item2, Count))), db, args);
+
+    /// <summary>Runs a compiled search with the values in the order of <see cref="ArgsMembers"/>.</summary>
+    private static T Run<T>(
+        Func<IdentityDbContext, string, Guid, string, string, Gender, DateOnly, DateOnly, string, string, string, string, string, string, string, int, T> query,
+        IdentityDbContext db,
+        PatientSearchArgs a) =>
+        query(db, a.Organisation, a.Id, a.GivenKey, a.GivenInner, a.Gender, a.BirthFrom, a.BirthTo, a.PostalPrefix, a.Ins, a.InsOid, a.IppSystem, a.Ipp,
             a.FamilyKey, a.FamilyUpper, a.Window);
 
     /// <summary>

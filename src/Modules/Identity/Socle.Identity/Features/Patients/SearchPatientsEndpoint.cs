@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Socle.BuildingBlocks.Errors;
-using Socle.Identity.Domain.Local;
 using Socle.Identity.Storage;
 
 namespace Socle.Identity.Features.Patients;
