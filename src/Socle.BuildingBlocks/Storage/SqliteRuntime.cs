@@ -9,14 +9,14 @@ internal static class SqliteRuntime
 {
     private const int ConfigMemStatus = 9; // SQLITE_CONFIG_MEMSTATUS
 
-    private static readonly Lazy<int> Result = new(Configure, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<bool> Configured = new(Configure, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The SQLite result code of the configuration: 0, or SQLITE_MISUSE if a connection was opened first.</summary>
-    public static int EnsureConfigured() => Result.Value;
+    public static void EnsureConfigured() => _ = Configured.Value;
 
-    private static int Configure()
+    /// <summary>True once applied; false if a connection was opened first (SQLITE_MISUSE), which changes nothing else.</summary>
+    private static bool Configure()
     {
         SQLitePCL.Batteries_V2.Init();
-        return SQLitePCL.raw.sqlite3_config(ConfigMemStatus, 0);
+        return SQLitePCL.raw.sqlite3_config(ConfigMemStatus, 0) == SQLitePCL.raw.SQLITE_OK;
     }
 }
