@@ -143,7 +143,7 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
         var client = await SocleTestClient.CreateAsync(factory);
         var ipp = "S-" + Guid.NewGuid().ToString("N")[..8];
         var kept = await client.CreatePatientAsync("FILTRE", "AGATHE", "1975-05-05", "female", ipp);
-        var json = "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"FILTRE\",\"given\":[\"AGATHE\"]}],"
+        var json = "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"FILTRE\",\"given\":[\"AGATHE\",\"MARIE\"]}],"
             + "\"gender\":\"female\",\"birthDate\":\"1975-05-05\",\"address\":[{\"postalCode\":\"13008\"}]}";
         using var created = await client.PostFhirAsync("/fhir/Patient", json);
         var merged = created.Headers.Location!.AbsolutePath.Split('/')[3];
@@ -158,6 +158,11 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
         Assert.Equal([merged], Ids(await SearchAsync(client, "family=filtre&address-postalcode=130")));
         Assert.Equal([merged], Ids(await SearchAsync(client, "family=filtre&active=false")));
         Assert.Equal([kept], Ids(await SearchAsync(client, "family=filtre&active=true&_total=accurate")));
+
+        // A given name matches from the start of any of the given names, never from inside one.
+        Assert.Equal([merged], Ids(await SearchAsync(client, "family=filtre&given=mar")));
+        Assert.Empty(Ids(await SearchAsync(client, "family=filtre&given=arie")));
+        Assert.Equal(2, Ids(await SearchAsync(client, "family=filtre&given=aga")).Length);
     }
 
     [Fact]
