@@ -76,7 +76,7 @@ internal static class DirectoryCommand
         Console.Out.WriteLine(report.Published
             ? string.Create(c, $"Directory snapshot {report.ImportId} published in {report.Duration.TotalSeconds:0.0} s.")
             : $"Import refused, the previous snapshot stays: {report.RefusalReason}");
-        Console.Out.WriteLine(string.Create(c, $"Rows read: {report.RowsRead}, lines rejected: {report.RejectedTotal}."));
+        Console.Out.WriteLine(string.Create(c, $"Rows read: {report.RowsRead} ({report.UnchangedLines} as in the previous import, not parsed again), lines rejected: {report.RejectedTotal}."));
         foreach (var change in report.Changes)
         {
             Console.Out.WriteLine(string.Create(c, $"  {change.Entity,-12} added {change.Added,9}  changed {change.Changed,9}  removed {change.Removed,9}  unchanged {change.Unchanged,9}"));

@@ -10,12 +10,16 @@ public interface IDirectoryImport
     Task<ImportReport> ImportAsync(IReadOnlyList<string> files, IProgress<(long Done, long Total)>? progress, CancellationToken cancellationToken);
 }
 
-/// <summary>The outcome of one import.</summary>
+/// <summary>
+/// The outcome of one import. <paramref name="UnchangedLines"/> counts the lines read that the previous import had
+/// byte for byte: their records were taken as unchanged without parsing the lines again.
+/// </summary>
 public sealed record ImportReport(
     long ImportId,
     bool Published,
     string? RefusalReason,
     long RowsRead,
+    long UnchangedLines,
     IReadOnlyList<EntityChanges> Changes,
     IReadOnlyList<RejectedLine> Rejected,
     long RejectedTotal,

@@ -1,5 +1,6 @@
 using System.Text;
 using Socle.Directory.Extracts;
+using Socle.Directory.Import;
 
 namespace Socle.Directory.Tests;
 
@@ -22,7 +23,7 @@ public sealed class SplitLineReaderTests
 
         var lines = new List<SplitLine>();
         long bytesRead = 0;
-        await using (var split = SplitLineReader.Start(reader, 3, CancellationToken.None))
+        await using (var split = SplitLineReader.Start(reader, 3, KnownLines.None, CancellationToken.None))
         {
             await foreach (var batch in split.ReadAllAsync(CancellationToken.None))
             {
@@ -42,6 +43,44 @@ public sealed class SplitLineReaderTests
     }
 
     [Fact]
+    public async Task KnownLinesAreLeftUnsplit_WithTheKeysOfTheirRecords()
+    {
+        var bytes = Encoding.UTF8.GetBytes("a|b|c\r\n1|x|y\r\n2|x|y\r\n3|x|y\r\n");
+        var seed = LineHash.Seed(Encoding.UTF8.CodePage);
+        var known = new KnownLines(new Dictionary<long, long> { [LineHash.Of("2|x|y"u8, seed)] = 42 });
+        using var stream = new MemoryStream(bytes);
+        var reader = await ExtractLineReader.OpenAsync(stream, CancellationToken.None);
+        await reader.ReadLineAsync(CancellationToken.None);
+
+        var lines = new List<SplitLine>();
+        await using (var split = SplitLineReader.Start(reader, 3, known, CancellationToken.None))
+        {
+            await foreach (var batch in split.ReadAllAsync(CancellationToken.None))
+            {
+                lines.AddRange(batch.Lines);
+            }
+        }
+
+        // The line break is not part of a line's bytes: the same file with CRLF or LF line ends has the same lines.
+        Assert.Equal([LineHash.Of("1|x|y"u8, seed), LineHash.Of("2|x|y"u8, seed), LineHash.Of("3|x|y"u8, seed)], lines.Select(l => l.Hash));
+        Assert.Equal(["1", "x", "y"], lines[0].Fields!);
+        Assert.Null(lines[0].Unsplit);
+        Assert.Null(lines[1].Fields);
+        Assert.Equal("2|x|y"u8.ToArray(), lines[1].Unsplit);
+        Assert.Equal(42, lines[1].KnownKey);
+        Assert.Equal(["3", "x", "y"], lines[2].Fields!);
+    }
+
+    [Fact]
+    public void TheSameBytesInAnotherEncoding_AreAnotherLine()
+    {
+        var utf8 = LineHash.Of("AUBERT|ÉLODIE"u8, LineHash.Seed(65001));
+        Assert.NotEqual(utf8, LineHash.Of("AUBERT|ÉLODIE"u8, LineHash.Seed(1252)));
+        Assert.Equal(utf8, LineHash.Of("AUBERT|ÉLODIE"u8, LineHash.Seed(65001)));
+        Assert.NotEqual(utf8, LineHash.Of("AUBERT|ELODIE"u8, LineHash.Seed(65001)));
+    }
+
+    [Fact]
     public async Task LeavingBeforeTheEnd_StopsTheReadingThread()
     {
         // Several times the line reader's 1 MiB buffer, and far more than the batches allowed to wait.
@@ -50,7 +89,7 @@ public sealed class SplitLineReaderTests
         var reader = await ExtractLineReader.OpenAsync(stream, CancellationToken.None);
         await reader.ReadLineAsync(CancellationToken.None);
 
-        var split = SplitLineReader.Start(reader, 2, CancellationToken.None);
+        var split = SplitLineReader.Start(reader, 2, KnownLines.None, CancellationToken.None);
         await using (var batches = split.ReadAllAsync(CancellationToken.None).GetAsyncEnumerator())
         {
             Assert.True(await batches.MoveNextAsync());

@@ -10,14 +10,14 @@ public sealed class TableKeysTests
     [Fact]
     public void OnAFirstLoad_EveryKeyIsAdded_AndASecondLineWithTheSameKeyNamesTheFirst()
     {
-        var keys = new TableKeys(DirectoryTable.Persons);
+        using var keys = new TableKeys(DirectoryTable.Persons);
 
         Assert.True(keys.IsFirstLoad);
         Assert.Equal(0, keys.FirstLineOf(Hash("810000000001"), 2));
         Assert.Equal(0, keys.FirstLineOf(Hash("810000000002"), 3));
         Assert.Equal(2, keys.FirstLineOf(Hash("810000000001"), 7));
-        Assert.True(keys.NeedsWriting(Record("810000000001", "DUPONT")));
-        Assert.True(keys.NeedsWriting(Record("810000000002", "MARTIN")));
+        Assert.Equal(1, keys.Accept(Record("810000000001", "DUPONT")));
+        Assert.Equal(2, keys.Accept(Record("810000000002", "MARTIN")));
 
         keys.Finish();
         Assert.Equal((2, 0, 0, 0), (keys.Added, keys.Changed, keys.Unchanged, keys.Removed));
@@ -31,26 +31,73 @@ public sealed class TableKeysTests
             (10, "810000000001", "DUPONT", null),
             (11, "810000000002", "MARTIN", null),
             (12, "810000000003", "BERNARD", null),
-            (5, "810000000004", "PETIT", 1_700_000_000_000L));
-        var keys = new TableKeys(DirectoryTable.Persons);
+            (5, "810000000004", "PETIT", 1_700_000_000_000L),
+            (13, "810000000005", "ROUX", null));
+        using var keys = new TableKeys(DirectoryTable.Persons);
+        Assert.Equal(13, await keys.ReadMaxIdAsync(connection, null, CancellationToken.None));
         await keys.LoadCurrentAsync(connection, null, CancellationToken.None);
 
         Assert.False(keys.IsFirstLoad);
         Assert.Equal(0, keys.FirstLineOf(Hash("810000000001"), 2));
-        Assert.False(keys.NeedsWriting(Record("810000000001", "DUPONT")));
+        Assert.Equal(0, keys.Accept(Record("810000000001", "DUPONT") with { Line = 100 }));
         Assert.Equal(0, keys.FirstLineOf(Hash("810000000002"), 3));
-        Assert.True(keys.NeedsWriting(Record("810000000002", "MARTIN-DURAND")));
+        Assert.Equal(14, keys.Accept(Record("810000000002", "MARTIN-DURAND") with { Line = 101 }));
 
         // A closed version is history: its key comes back as new.
         Assert.Equal(0, keys.FirstLineOf(Hash("810000000004"), 4));
-        Assert.True(keys.NeedsWriting(Record("810000000004", "PETIT")));
+        Assert.Equal(15, keys.Accept(Record("810000000004", "PETIT") with { Line = 102 }));
+        Assert.Equal(0, keys.FirstLineOf(Hash("810000000005"), 5));
+        Assert.Equal(0, keys.Accept(Record("810000000005", "ROUX") with { Line = 103 }));
 
         // A key with a current version, given a second time, is a repeat too.
         Assert.Equal(2, keys.FirstLineOf(Hash("810000000001"), 9));
 
         keys.Finish();
-        Assert.Equal((1, 1, 1, 1), (keys.Added, keys.Changed, keys.Unchanged, keys.Removed));
+        Assert.Equal((1, 1, 2, 1), (keys.Added, keys.Changed, keys.Unchanged, keys.Removed));
         Assert.Equal([11L, 12L], keys.ToClose.Order());
+
+        // What the next import starts from: the kept versions, now from this file's lines, and the new ones.
+        Assert.Equal(
+            [(10L, 100L), (13L, 103L), (14L, 101L), (15L, 102L)],
+            keys.CurrentAfterFile().Select(e => (e.Id, e.Line)).Order());
+        Assert.Equal(15, keys.MaxId);
+    }
+
+    [Fact]
+    public async Task FromTheTables_ALineTableKnowsTheKeysOfItsLinesOtherRecords_ButNotTheLines()
+    {
+        await using var connection = await OpenAsync((10, "810000000001", "DUPONT", null), (11, "810000000002", "MARTIN", null));
+        using var keys = new TableKeys(DirectoryTable.Persons, lineParentFields: ["FamilyName"]);
+        await keys.LoadCurrentAsync(connection, null, CancellationToken.None);
+        Assert.Equal(0, keys.FirstLineOf(Hash("810000000001"), 2));
+        Assert.Equal(0, keys.FirstLineOf(Hash("810000000002"), 3));
+
+        Assert.Equal(0, keys.Known.Count);
+        Assert.Equal([(Hash("810000000001"), Hash("DUPONT")), (Hash("810000000002"), Hash("MARTIN"))], keys.CurrentAfterFile().Select(e => (e.KeyHash, e.Parent0)).Order());
+    }
+
+    [Fact]
+    public void FromTheState_ALineTableKnowsTheLinesOfItsCurrentVersions()
+    {
+        using var lineTable = new TableKeys(DirectoryTable.Persons, lineParentFields: ["FamilyName"]);
+        using var other = new TableKeys(DirectoryTable.Persons);
+        foreach (var keys in new[] { lineTable, other })
+        {
+            keys.BeginState(2);
+            keys.AddState(new ImportState.Entry(Hash("810000000001"), 10, 1, 100, Hash("DUPONT"), 0));
+            keys.AddState(new ImportState.Entry(Hash("810000000002"), 11, 2, 0, Hash("MARTIN"), 0));
+            keys.EndState();
+        }
+
+        // A version whose line is not known (it was read from the tables) gives no known line.
+        Assert.Equal(1, lineTable.Known.Count);
+        Assert.True(lineTable.Known.TryGet(100, out var keyHash));
+        Assert.Equal(Hash("810000000001"), keyHash);
+        Assert.Equal(0, other.Known.Count);
+        Assert.False(lineTable.IsFirstLoad);
+
+        lineTable.Dispose();
+        Assert.Equal(0, lineTable.Known.Count);
     }
 
     private static long Hash(string key) => ContentHash.OfKey(key);
@@ -63,9 +110,9 @@ public sealed class TableKeysTests
         var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "CREATE TABLE directory_persons (\"Id\" INTEGER PRIMARY KEY, \"Key\" TEXT NOT NULL, \"Hash\" INTEGER NOT NULL, \"ValidTo\" INTEGER)";
+        command.CommandText = "CREATE TABLE directory_persons (\"Id\" INTEGER PRIMARY KEY, \"Key\" TEXT NOT NULL, \"Hash\" INTEGER NOT NULL, \"ValidTo\" INTEGER, \"FamilyName\" TEXT)";
         await command.ExecuteNonQueryAsync();
-        command.CommandText = "INSERT INTO directory_persons VALUES ($id, $key, $hash, $validTo)";
+        command.CommandText = "INSERT INTO directory_persons VALUES ($id, $key, $hash, $validTo, $family)";
         foreach (var (id, idNat, familyName, validTo) in rows)
         {
             command.Parameters.Clear();
@@ -73,6 +120,7 @@ public sealed class TableKeysTests
             command.Parameters.AddWithValue("$key", idNat);
             command.Parameters.AddWithValue("$hash", Record(idNat, familyName).Hash);
             command.Parameters.AddWithValue("$validTo", (object?)validTo ?? DBNull.Value);
+            command.Parameters.AddWithValue("$family", familyName);
             await command.ExecuteNonQueryAsync();
         }
 

@@ -1,10 +1,14 @@
 using System.Text;
 using System.Text.Unicode;
+using Socle.Directory.Import;
 
 namespace Socle.Directory.Extracts;
 
-/// <summary>One line of an extract file: its text, or why it could not be decoded.</summary>
-internal readonly record struct ExtractLine(long Number, string? Text, string? Error);
+/// <summary>
+/// One line of an extract file: its text, or why it could not be decoded, and the hash of its bytes
+/// (<see cref="LineHash"/>); for a known line, its bytes undecoded and the key its version has in the line table.
+/// </summary>
+internal readonly record struct ExtractLine(long Number, string? Text, string? Error, long Hash = 0, byte[]? Raw = null, long KnownKey = 0);
 
 /// <summary>
 /// Reads an extract line by line from a stream, never holding more than one buffer: the files are about 800 MB.
@@ -24,11 +28,17 @@ internal sealed class ExtractLineReader
     private bool endOfStream;
     private long lineNumber;
 
+    /// <summary>The seed of this file's line hashes, known once its encoding is.</summary>
+    private long lineSeed;
+
     private ExtractLineReader(Stream stream) => this.stream = stream;
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public Encoding Encoding { get; private set; } = StrictUtf8;
+
+    /// <summary>Lines the previous import had: they are not decoded (the importer rarely needs their text).</summary>
+    public KnownLines Known { get; set; } = KnownLines.None;
 
     /// <summary>Bytes consumed from the stream so far (for progress).</summary>
     public long BytesRead { get; private set; }
@@ -38,6 +48,7 @@ internal sealed class ExtractLineReader
         var reader = new ExtractLineReader(stream);
         await reader.FillAsync(cancellationToken);
         reader.DetectEncoding();
+        reader.lineSeed = LineHash.Seed(reader.Encoding.CodePage);
         return reader;
     }
 
@@ -89,16 +100,32 @@ internal sealed class ExtractLineReader
             bytes = bytes[..^1];
         }
 
+        var hash = LineHash.Of(bytes, lineSeed);
+        if (Known.TryGet(hash, out var keyHash))
+        {
+            return new ExtractLine(lineNumber, null, null, hash, bytes.ToArray(), keyHash);
+        }
+
+        return TryDecode(bytes, out var text) ? new ExtractLine(lineNumber, text, null, hash) : new ExtractLine(lineNumber, null, InvalidBytes, hash);
+    }
+
+    /// <summary>Decodes a line's bytes, strictly: false for a broken byte sequence.</summary>
+    public bool TryDecode(ReadOnlySpan<byte> bytes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
         try
         {
             // One pass: the strict decoder checks the bytes as it decodes them (a broken line is rare).
-            return new ExtractLine(lineNumber, Encoding.GetString(bytes), null);
+            text = Encoding.GetString(bytes);
+            return true;
         }
         catch (DecoderFallbackException)
         {
-            return new ExtractLine(lineNumber, null, "invalid UTF-8 byte sequence");
+            text = null;
+            return false;
         }
     }
+
+    public const string InvalidBytes = "invalid UTF-8 byte sequence";
 
     private async Task SkipToNextLineAsync(CancellationToken cancellationToken)
     {

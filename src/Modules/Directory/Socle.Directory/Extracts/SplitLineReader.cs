@@ -1,16 +1,22 @@
 using System.Threading.Channels;
+using Socle.Directory.Import;
 
 namespace Socle.Directory.Extracts;
 
-/// <summary>One data line split into its fields, or why it cannot be.</summary>
-internal readonly record struct SplitLine(long Number, string[]? Fields, string? Error);
+/// <summary>
+/// One data line split into its fields, or why it cannot be; or, when the previous import had the same line byte for
+/// byte, its bytes left undecoded and unsplit with the key hash of the version it gave in the line table
+/// (<see cref="KnownKey"/>).
+/// </summary>
+internal readonly record struct SplitLine(long Number, string[]? Fields, string? Error, long Hash = 0, byte[]? Unsplit = null, long KnownKey = 0);
 
 /// <summary>Lines read so far, and how many bytes of the file they took.</summary>
 internal sealed record SplitLineBatch(SplitLine[] Lines, long BytesRead);
 
 /// <summary>
 /// Reads, decodes and splits the lines of one extract on a thread-pool thread, a few batches ahead of the importer,
-/// so that the two halves of the work run on two cores. Empty lines are skipped. At most
+/// so that the two halves of the work run on two cores. Lines the previous import had are neither decoded nor split. Empty lines are
+/// skipped. At most
 /// <see cref="BatchesAhead"/> batches wait: memory stays bounded whatever the file's size.
 /// </summary>
 internal sealed class SplitLineReader : IAsyncDisposable
@@ -24,14 +30,19 @@ internal sealed class SplitLineReader : IAsyncDisposable
     private readonly CancellationTokenSource stop;
     private readonly Task producer;
 
-    private SplitLineReader(ExtractLineReader reader, int columns, CancellationToken cancellationToken)
+    private SplitLineReader(ExtractLineReader reader, int columns, KnownLines known, CancellationToken cancellationToken)
     {
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        reader.Known = known;
         producer = Task.Run(() => ProduceAsync(reader, columns, stop.Token), CancellationToken.None);
     }
 
-    /// <summary>Starts reading the data lines of <paramref name="reader"/> (its header already read), each expected to have <paramref name="columns"/> fields.</summary>
-    public static SplitLineReader Start(ExtractLineReader reader, int columns, CancellationToken cancellationToken) => new(reader, columns, cancellationToken);
+    /// <summary>
+    /// Starts reading the data lines of <paramref name="reader"/> (its header already read), each expected to have
+    /// <paramref name="columns"/> fields; the lines in <paramref name="known"/> are left unsplit.
+    /// </summary>
+    public static SplitLineReader Start(ExtractLineReader reader, int columns, KnownLines known, CancellationToken cancellationToken) =>
+        new(reader, columns, known, cancellationToken);
 
     /// <summary>The batches in file order; a reading failure is thrown here.</summary>
     public IAsyncEnumerable<SplitLineBatch> ReadAllAsync(CancellationToken cancellationToken) => batches.Reader.ReadAllAsync(cancellationToken);
@@ -64,14 +75,22 @@ internal sealed class SplitLineReader : IAsyncDisposable
                     continue;
                 }
 
-                string[]? fields = null;
-                var error = line.Error;
-                if (error is null)
+                if (line.Raw is not null)
                 {
-                    fields = ExtractFields.Split(line.Text!, columns, out error);
+                    lines.Add(new SplitLine(line.Number, null, null, line.Hash, line.Raw, line.KnownKey));
+                }
+                else
+                {
+                    string[]? fields = null;
+                    var error = line.Error;
+                    if (error is null)
+                    {
+                        fields = ExtractFields.Split(line.Text!, columns, out error);
+                    }
+
+                    lines.Add(new SplitLine(line.Number, fields, error, line.Hash));
                 }
 
-                lines.Add(new SplitLine(line.Number, fields, error));
                 if (lines.Count == BatchSize)
                 {
                     await batches.Writer.WriteAsync(new SplitLineBatch([.. lines], reader.BytesRead), cancellationToken);

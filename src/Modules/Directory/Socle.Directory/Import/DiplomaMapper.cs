@@ -6,7 +6,7 @@ namespace Socle.Directory.Import;
 /// <summary>PS_LibreAcces_Dipl_AutExerc: diplomas and authorisations to exercise, one line each.</summary>
 internal sealed class DiplomaMapper : ExtractMapper
 {
-    private readonly TableKeys keys = new(DirectoryTable.Diplomas);
+    private readonly TableKeys keys = new(DirectoryTable.Diplomas, lineParentFields: []);
 
     public override IReadOnlyList<TableKeys> Keys => [keys];
 

@@ -63,8 +63,7 @@ internal sealed partial class DirectoryImporter(
             db.Imports.Add(run);
             await db.SaveChangesAsync(cancellationToken);
             await StageWriter.CreateTablesAsync(connection, dbTransaction, cancellationToken);
-            var refusal = await StageAsync(sources, connection, dbTransaction, run.Id, startedAt, rejected, reading, cancellationToken);
-            Phase("read, compare and stage");
+            var refusal = await StageAsync(sources, connection, dbTransaction, run.Id, startedAt, rejected, reading, Phase, cancellationToken);
             if (refusal is not null)
             {
                 return await RefuseAsync(transaction, files, startedAt, reading.Rows, rejected, refusal, watch);
@@ -100,6 +99,11 @@ internal sealed partial class DirectoryImporter(
                 Phase("merge " + table.Keys.Table.Entity);
             }
 
+            foreach (var table in reading.Tables)
+            {
+                await ImportSql.SyncIdentityAsync(connection, dbTransaction, table.Keys.Table, table.Keys.MaxId, cancellationToken);
+            }
+
             if (!db.IsPostgres)
             {
                 await db.Database.ExecuteSqlRawAsync(DirectorySql.DropSqliteStage, cancellationToken);
@@ -115,10 +119,15 @@ internal sealed partial class DirectoryImporter(
             Phase("commit");
             snapshot.Published(run.Id);
             LogPublished(logger, run.Id, reading.Rows, rejected.Count, watch.Elapsed.TotalSeconds);
-            return new ImportReport(run.Id, true, null, reading.Rows, changes, rejected.Lines, rejected.Count, watch.Elapsed, phases);
+            return new ImportReport(run.Id, true, null, reading.Rows, reading.UnchangedLines, changes, rejected.Lines, rejected.Count, watch.Elapsed, phases);
         }
         finally
         {
+            foreach (var table in reading.Tables)
+            {
+                table.Keys.Dispose();
+            }
+
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -129,7 +138,7 @@ internal sealed partial class DirectoryImporter(
     /// </summary>
     private async Task<string?> StageAsync(
         IReadOnlyList<ExtractSource> sources, DbConnection connection, DbTransaction transaction, long importId, long validFrom, RejectionLog rejected, ReadState reading,
-        CancellationToken cancellationToken)
+        Action<string> phase, CancellationToken cancellationToken)
     {
         var kinds = new HashSet<ExtractKind>();
         var records = new List<StagedRecord>(4);
@@ -160,35 +169,50 @@ internal sealed partial class DirectoryImporter(
             }
 
             var mapper = ExtractMapper.For(kind);
-            var tables = new Dictionary<DirectoryTable, TableState>();
-            foreach (var keys in mapper.Keys)
-            {
-                await keys.LoadCurrentAsync(connection, transaction, cancellationToken);
-                tables[keys.Table] = new TableState(keys);
-            }
-
+            var tables = mapper.Keys.ToDictionary(k => k.Table, k => new TableState(k));
             reading.Tables.AddRange(tables.Values);
+            var fromState = await LoadCurrentAsync(mapper, connection, transaction, reading, cancellationToken);
+            phase(kind.FilePrefix + (fromState ? ": current versions, from the previous import's state" : ": current versions, from the tables"));
             var firstLoad = mapper.Keys.All(k => k.IsFirstLoad);
             await using var stage = firstLoad
                 ? await TableLoader.OpenAsync(connection, transaction, mapper.Tables, importId, validFrom, cancellationToken)
                 : await StageWriter.OpenAsync(connection, transaction, cancellationToken);
-            await using var lines = SplitLineReader.Start(reader, kind.Columns.Count, cancellationToken);
+            await using var lines = SplitLineReader.Start(reader, kind.Columns.Count, mapper.Keys[^1].Known, cancellationToken);
             await foreach (var batch in lines.ReadAllAsync(cancellationToken))
             {
                 foreach (var line in batch.Lines)
                 {
                     reading.Rows++;
-                    if ((line.Error ?? mapper.Map(line.Fields!, line.Number, records)) is { } reason)
+                    string? reason;
+                    if (line.Unsplit is not null && mapper.TrySkip(line.KnownKey, line.Hash, line.Number, out reason))
+                    {
+                        reading.UnchangedLines += reason is null ? 1 : 0;
+                    }
+                    else
+                    {
+                        var fields = line.Fields;
+                        reason = line.Error;
+                        if (line.Unsplit is not null)
+                        {
+                            // A known line that must be mapped after all (see TrySkip): rare, so decoded only now.
+                            fields = reader.TryDecode(line.Unsplit, out var known) ? ExtractFields.Split(known, kind.Columns.Count, out reason) : null;
+                            reason ??= fields is null ? ExtractLineReader.InvalidBytes : null;
+                        }
+
+                        reason ??= mapper.Map(fields!, line.Number, records);
+                    }
+
+                    if (reason is not null)
                     {
                         rejected.Add(source.Name, line.Number, reason);
                     }
 
-                    foreach (var record in records)
+                    foreach (var parsed in records)
                     {
-                        var state = tables[record.Table];
-                        if (state.Keys.NeedsWriting(record))
+                        var record = parsed with { Line = line.Hash };
+                        if (tables[record.Table].Keys.Accept(record) is var id and not 0)
                         {
-                            await stage.WriteAsync(record, cancellationToken);
+                            await stage.WriteAsync(record with { Id = id }, cancellationToken);
                         }
                     }
 
@@ -204,16 +228,72 @@ internal sealed partial class DirectoryImporter(
             }
 
             await stage.CompleteAsync(cancellationToken);
+            reading.EndOfSource(reader.BytesRead);
+            phase(kind.FilePrefix + ": read, compare and write");
             foreach (var state in tables.Values)
             {
                 state.Keys.Finish();
                 state.Loaded = firstLoad;
+                await ImportState.WriteAsync(connection, transaction, state.Keys, importId, cancellationToken);
+                state.Keys.Dispose();
             }
 
-            reading.EndOfSource(reader.BytesRead);
+            // The next file's maps are as large: without a full collection now, the process would hold both.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+
+            phase(kind.FilePrefix + ": state for the next import");
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Reads the current versions of the mapper's tables: from the state the previous import left, when it is valid
+    /// (<see cref="ImportState"/>), or else from the tables. Returns whether the state gave them.
+    /// </summary>
+    private async Task<bool> LoadCurrentAsync(ExtractMapper mapper, DbConnection connection, DbTransaction transaction, ReadState reading, CancellationToken cancellationToken)
+    {
+        foreach (var keys in mapper.Keys)
+        {
+            await keys.ReadMaxIdAsync(connection, transaction, cancellationToken);
+        }
+
+        reading.LatestImports ??= await LatestImportsAsync(cancellationToken);
+        if (await ImportState.TryLoadAsync(connection, transaction, mapper.Keys, reading.LatestImports, cancellationToken))
+        {
+            return true;
+        }
+
+        foreach (var keys in mapper.Keys)
+        {
+            await keys.LoadCurrentAsync(connection, transaction, cancellationToken);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The latest published import that read each table's file, by table code, from the imports' summaries (one
+    /// "entity: changes" entry per table read). A table's state is valid only if that import wrote it.
+    /// </summary>
+    private async Task<Dictionary<int, long>> LatestImportsAsync(CancellationToken cancellationToken)
+    {
+        var runs = await db.Imports.Where(i => i.Status == "published" && i.Summary != null)
+            .OrderByDescending(i => i.Id).Select(i => new { i.Id, i.Summary }).ToListAsync(cancellationToken);
+        var latest = new Dictionary<int, long>();
+        foreach (var run in runs)
+        {
+            foreach (var change in JsonSerializer.Deserialize<string[]>(run.Summary!) ?? [])
+            {
+                var entity = change.Split(':')[0];
+                if (DirectoryTable.All.FirstOrDefault(t => t.Entity == entity) is { } table)
+                {
+                    latest.TryAdd(table.Code, run.Id);
+                }
+            }
+        }
+
+        return latest;
     }
 
     private async Task<ImportReport> RefuseAsync(
@@ -229,7 +309,7 @@ internal sealed partial class DirectoryImporter(
         db.Imports.Add(run);
         await db.SaveChangesAsync(CancellationToken.None);
         LogRefused(logger, reason);
-        return new ImportReport(run.Id, false, reason, rows, [], rejected.Lines, rejected.Count, watch.Elapsed, []);
+        return new ImportReport(run.Id, false, reason, rows, 0, [], rejected.Lines, rejected.Count, watch.Elapsed, []);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Directory snapshot {ImportId} published: {Rows} lines read, {Rejected} rejected, in {Seconds:0.0} s")]
@@ -244,6 +324,12 @@ internal sealed partial class DirectoryImporter(
         private long bytesOfPreviousSources;
 
         public long Rows { get; set; }
+
+        /// <summary>Lines the previous import had byte for byte, whose records were not mapped again.</summary>
+        public long UnchangedLines { get; set; }
+
+        /// <summary>The latest published import that read each table's file (see <see cref="LatestImportsAsync"/>).</summary>
+        public Dictionary<int, long>? LatestImports { get; set; }
 
         public List<TableState> Tables { get; } = [];
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Socle.Directory.Extracts;
 using Socle.Directory.Storage;
 
@@ -26,6 +27,60 @@ internal abstract class ExtractMapper
 
     /// <summary>Adds the line's records to <paramref name="output"/> and returns null, or returns the rejection reason.</summary>
     public abstract string? Map(string[] fields, long line, List<StagedRecord> output);
+
+    /// <summary>
+    /// For a line the previous import had byte for byte (<see cref="KnownLines"/>): marks the keys of its records as
+    /// given and counts the records unchanged, without splitting or mapping the line, and returns true (with the reason
+    /// if it repeats an earlier line of the file). Returns false when the line must be mapped after all: it now gives
+    /// first a record of another table (a person, a structure) whose current version came from another line, whose
+    /// content may differ from this one's.
+    /// </summary>
+    public bool TrySkip(long knownKey, long lineHash, long line, out string? rejection)
+    {
+        rejection = null;
+        var lineKeys = Keys[^1];
+        ref var own = ref lineKeys.Find(knownKey);
+        if (Unsafe.IsNullRef(ref own))
+        {
+            return false;
+        }
+
+        if (own.FirstLine != 0)
+        {
+            rejection = $"duplicate of line {own.FirstLine}";
+            return true;
+        }
+
+        ref var first = ref FindParent(0, own.Parent0);
+        ref var second = ref FindParent(1, own.Parent1);
+        if (!SameSource(own.Parent0, ref first, lineHash) || !SameSource(own.Parent1, ref second, lineHash))
+        {
+            return false;
+        }
+
+        var number = TableKeys.LineNumber(line);
+        own.FirstLine = number;
+        lineKeys.CountUnchanged();
+        Give(0, ref first, number);
+        Give(1, ref second, number);
+        return true;
+    }
+
+    private ref TableKeys.CurrentVersion FindParent(int table, long keyHash) =>
+        ref keyHash == 0 ? ref Unsafe.NullRef<TableKeys.CurrentVersion>() : ref Keys[table].Find(keyHash);
+
+    /// <summary>Whether the line gives the same record as the current version: it is not the first to give it, or the version came from it.</summary>
+    private static bool SameSource(long keyHash, ref TableKeys.CurrentVersion version, long lineHash) =>
+        keyHash == 0 || (!Unsafe.IsNullRef(ref version) && (version.FirstLine != 0 || version.Line == lineHash));
+
+    private void Give(int table, ref TableKeys.CurrentVersion version, int line)
+    {
+        if (!Unsafe.IsNullRef(ref version) && version.FirstLine == 0)
+        {
+            version.FirstLine = line;
+            Keys[table].CountUnchanged();
+        }
+    }
 
     protected static string? Value(string field) => field.Length == 0 ? null : field;
 

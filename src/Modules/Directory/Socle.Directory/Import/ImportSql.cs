@@ -8,11 +8,18 @@ internal static class ImportSql
 {
     public static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A command in the import's transaction, without a time limit (an import takes as long as its files).</summary>
+    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     /// <summary>Before a first load: an empty table is filled faster without its indexes, which are built once afterwards.</summary>
@@ -36,6 +43,13 @@ internal static class ImportSql
 
         await AnalyzeAsync(connection, transaction, table, cancellationToken);
     }
+
+    /// <summary>The import numbers new rows itself: the identity sequence of a PostgreSQL table follows its highest id.</summary>
+    public static Task SyncIdentityAsync(DbConnection connection, DbTransaction transaction, DirectoryTable table, long maxId, CancellationToken cancellationToken) =>
+        connection is Npgsql.NpgsqlConnection && maxId > 0
+            ? ExecuteAsync(connection, transaction, FormattableString.Invariant(
+                $"SELECT setval(pg_get_serial_sequence('{DirectorySql.Table(true, table.Name).Replace("'", "''", StringComparison.Ordinal)}', 'Id'), {maxId})"), cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>Fresh planner statistics after a large change (SQLite has no auto-analyse; PostgreSQL's comes too late).</summary>
     public static Task AnalyzeAsync(DbConnection connection, DbTransaction transaction, DirectoryTable table, CancellationToken cancellationToken) =>

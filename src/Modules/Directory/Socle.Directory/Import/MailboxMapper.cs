@@ -8,7 +8,7 @@ internal sealed class MailboxMapper : ExtractMapper
 {
     private static readonly string[] Types = ["PER", "ORG", "APP", "CAB"];
 
-    private readonly TableKeys keys = new(DirectoryTable.Mailboxes);
+    private readonly TableKeys keys = new(DirectoryTable.Mailboxes, lineParentFields: []);
 
     public override IReadOnlyList<TableKeys> Keys => [keys];
 

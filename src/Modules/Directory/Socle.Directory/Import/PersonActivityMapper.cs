@@ -11,7 +11,7 @@ internal sealed class PersonActivityMapper : ExtractMapper
 {
     private readonly TableKeys persons = new(DirectoryTable.Persons);
     private readonly TableKeys structures = new(DirectoryTable.Structures);
-    private readonly TableKeys activities = new(DirectoryTable.Activities);
+    private readonly TableKeys activities = new(DirectoryTable.Activities, lineParentFields: ["IdNat", "StructureKey"]);
 
     public override IReadOnlyList<TableKeys> Keys => [persons, structures, activities];
 

@@ -6,7 +6,7 @@ namespace Socle.Directory.Import;
 /// <summary>PS_LibreAcces_SavoirFaire: one line per professional, profession and savoir-faire.</summary>
 internal sealed class SavoirFaireMapper : ExtractMapper
 {
-    private readonly TableKeys keys = new(DirectoryTable.Specialties);
+    private readonly TableKeys keys = new(DirectoryTable.Specialties, lineParentFields: []);
 
     public override IReadOnlyList<TableKeys> Keys => [keys];
 

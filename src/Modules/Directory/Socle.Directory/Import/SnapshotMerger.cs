@@ -37,7 +37,7 @@ internal static class SnapshotMerger
             var values = string.Join(", ", table.Fields.Select((_, i) => $"s.\"V{i}\""));
             await ExecuteAsync(
                 $"INSERT INTO {target} ({DirectorySql.InsertColumns(table)}) " +
-                $"SELECT s.\"Key\", s.\"Hash\", {now}, NULL, {importId}, {values} FROM \"{DirectorySql.StageTable}\" s WHERE s.\"Entity\" = {entity}");
+                $"SELECT s.\"Id\", s.\"Key\", s.\"Hash\", {now}, NULL, {importId}, {values} FROM \"{DirectorySql.StageTable}\" s WHERE s.\"Entity\" = {entity}");
         }
 
         var changes = keys.Changes();

@@ -86,7 +86,7 @@ internal abstract class StageWriter : IRecordSink
 
         public static async Task<IRecordSink> OpenAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
         {
-            var columns = string.Join(", ", new[] { "\"Entity\"", "\"Key\"", "\"Hash\"" }
+            var columns = string.Join(", ", new[] { "\"Entity\"", "\"Id\"", "\"Key\"", "\"Hash\"" }
                 .Concat(Enumerable.Range(0, DirectoryTable.MaxFields).Select(i => $"\"V{i}\"")));
             var importer = await connection.BeginBinaryImportAsync(
                 $"COPY \"{DirectorySql.StageTable}\" ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
@@ -99,6 +99,7 @@ internal abstract class StageWriter : IRecordSink
             // columns would spend most of their time in async state machines otherwise.
             importer.StartRow();
             importer.Write(record.Table.Code, NpgsqlDbType.Integer);
+            importer.Write(record.Id, NpgsqlDbType.Bigint);
             importer.Write(record.Key, NpgsqlDbType.Text);
             importer.Write(record.Hash, NpgsqlDbType.Bigint);
             importer.WriteTextColumns(record.Values, DirectoryTable.MaxFields);
@@ -130,9 +131,10 @@ internal abstract class StageWriter : IRecordSink
             insert = connection.CreateCommand();
             insert.Transaction = transaction;
             var names = Enumerable.Range(0, DirectoryTable.MaxFields).Select(i => $"V{i}").ToList();
-            insert.CommandText = $"INSERT INTO \"{DirectorySql.StageTable}\" (\"Entity\", \"Key\", \"Hash\", {string.Join(", ", names.Select(n => $"\"{n}\""))}) " +
-                $"VALUES ($e, $k, $h, {string.Join(", ", names.Select(n => "$" + n))})";
+            insert.CommandText = $"INSERT INTO \"{DirectorySql.StageTable}\" (\"Entity\", \"Id\", \"Key\", \"Hash\", {string.Join(", ", names.Select(n => $"\"{n}\""))}) " +
+                $"VALUES ($e, $i, $k, $h, {string.Join(", ", names.Select(n => "$" + n))})";
             insert.Parameters.Add(new SqliteParameter("$e", null));
+            insert.Parameters.Add(new SqliteParameter("$i", null));
             insert.Parameters.Add(new SqliteParameter("$k", null));
             insert.Parameters.Add(new SqliteParameter("$h", null));
             foreach (var name in names)
@@ -147,11 +149,12 @@ internal abstract class StageWriter : IRecordSink
         {
             var p = insert.Parameters;
             p[0].Value = record.Table.Code;
-            p[1].Value = record.Key;
-            p[2].Value = record.Hash;
+            p[1].Value = record.Id;
+            p[2].Value = record.Key;
+            p[3].Value = record.Hash;
             for (var i = 0; i < DirectoryTable.MaxFields; i++)
             {
-                p[i + 3].Value = i < record.Values.Length && record.Values[i] is { } value ? value : DBNull.Value;
+                p[i + 4].Value = i < record.Values.Length && record.Values[i] is { } value ? value : DBNull.Value;
             }
 
             await insert.ExecuteNonQueryAsync(cancellationToken);

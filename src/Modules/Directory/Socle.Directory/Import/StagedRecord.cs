@@ -4,10 +4,15 @@ namespace Socle.Directory.Import;
 
 /// <summary>
 /// A parsed record on its way to its table: its table, natural key, the key's hash (computed once, for the
-/// duplicate checks and the comparison with the current versions), content hash and fields.
+/// duplicate checks and the comparison with the current versions), content hash and fields, the
+/// <see cref="LineHash"/> of the line that gave it, and the row id of its version once it is to be written.
 /// </summary>
 internal readonly record struct StagedRecord(DirectoryTable Table, string Key, long KeyHash, long Hash, string?[] Values)
 {
+    public long Line { get; init; }
+
+    public long Id { get; init; }
+
     public static StagedRecord Create(DirectoryTable table, string key, long keyHash, string?[] values) =>
         new(table, key, keyHash, ContentHash.Of(values), values);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Socle.Directory.Storage;
@@ -6,24 +7,53 @@ using Socle.Directory.Storage;
 namespace Socle.Directory.Import;
 
 /// <summary>
-/// The keys of one table during an import, each kept by its 64-bit hash: the current versions read before its file
-/// (none on a first load), with the line of the file that first gave each of them, and the keys the file adds. One
-/// map serves both the mapper (a key seen twice is a duplicate line, or a repeated person or structure) and the
-/// comparison with the current versions, which stages only new and changed records: a next-day file is about 1 %
-/// different. What the file never mentions is, at the end, what was removed.
+/// The keys of one table during an import, each kept by its 64-bit hash: the current versions before its file (none on
+/// a first load), with the line of the file that first gave each of them, and the keys the file adds. One map serves
+/// both the mapper (a key seen twice is a duplicate line, or a repeated person or structure) and the comparison with
+/// the current versions, which writes only new and changed records: a next-day file is about 1 % different. What the
+/// file never mentions is, at the end, what was removed. The current versions come from the previous import's
+/// <see cref="ImportState"/>, which also gives the line table's <see cref="KnownLines"/>, or else from the table itself.
+/// New versions get their ids here, so that the state the import leaves names every current version.
 /// </summary>
-internal sealed class TableKeys(DirectoryTable table)
+/// <param name="table">The table.</param>
+/// <param name="lineParentFields">
+/// For the file's line table (one record per line), its fields that hold the keys of the line's records in the
+/// file's other tables, in the order of those tables; null for the other tables.
+/// </param>
+internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lineParentFields = null) : IDisposable
 {
+    private readonly int[] parentFields = [.. (lineParentFields ?? []).Select(f => table.Fields.ToList().IndexOf(f))];
+
     /// <summary>Current versions by key hash; <see cref="CurrentVersion.FirstLine"/> is 0 until the file gives the key.</summary>
     private Dictionary<long, CurrentVersion> current = [];
 
     /// <summary>Keys the file gives that have no current version, with the line that first gave each.</summary>
     private Dictionary<long, int> added = [];
 
+    /// <summary>The versions the file writes, kept on disk until the import's state is written.</summary>
+    private WrittenVersions written = new();
+
+    /// <summary>While the state is read: the line table's versions by the hash of the line that gave them.</summary>
+    private Dictionary<long, long>? knownLines;
+
+    private long nextId = 1;
+
     public DirectoryTable Table { get; } = table;
+
+    /// <summary>Whether this is a file's line table, whose versions tell which lines the previous import had.</summary>
+    public bool IsLineTable => lineParentFields is not null;
+
+    /// <summary>How many other records a line of the file gives besides its line table's (a person, a structure): 0 to 2.</summary>
+    public int ParentCount => parentFields.Length;
 
     /// <summary>True when the table had no current version before the import: a first load.</summary>
     public bool IsFirstLoad { get; private set; } = true;
+
+    /// <summary>The lines that gave the current versions of the line table, when the previous import's state says so.</summary>
+    public KnownLines Known { get; private set; } = KnownLines.None;
+
+    /// <summary>The highest row id of the table once the file's versions are written.</summary>
+    public long MaxId => nextId - 1;
 
     public long Added { get; private set; }
 
@@ -36,29 +66,37 @@ internal sealed class TableKeys(DirectoryTable table)
     /// <summary>The ids of the current versions to close: changed and removed records.</summary>
     public List<long> ToClose { get; } = [];
 
-    /// <summary>Reads the current versions of the table (key hash, id and content hash), once, before its file is read.</summary>
+    /// <summary>Reads the highest row id, before the current versions: new versions are numbered after it.</summary>
+    public async Task<long> ReadMaxIdAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using var command = ImportSql.Command(connection, transaction, $"SELECT COALESCE(MAX(\"Id\"), 0) FROM {TableName(connection)}");
+        nextId = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) + 1;
+        return MaxId;
+    }
+
+    /// <summary>
+    /// Reads the current versions from the table itself, when there is no state to take them from. The lines that gave
+    /// them are not known then, so every line of the file is mapped.
+    /// </summary>
     public async Task LoadCurrentAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
     {
-        var name = DirectorySql.Table(connection is Npgsql.NpgsqlConnection, Table.Name);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandTimeout = 0;
-
-        // Sized once: growing a dictionary of millions of entries holds the old and the new arrays at the same time.
-        command.CommandText = $"SELECT COUNT(*) FROM {name} WHERE \"ValidTo\" IS NULL";
-        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var name = TableName(connection);
+        await using var command = ImportSql.Command(connection, transaction, $"SELECT COUNT(*) FROM {name} WHERE \"ValidTo\" IS NULL");
+        var count = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         if (count == 0)
         {
             return;
         }
 
-        command.CommandText = $"SELECT \"Id\", \"Key\", \"Hash\" FROM {name} WHERE \"ValidTo\" IS NULL";
+        // Sized once: growing a dictionary of millions of entries holds the old and the new arrays at the same time.
         var byKey = new Dictionary<long, CurrentVersion>(count);
+        command.CommandText = $"SELECT \"Id\", \"Key\", \"Hash\"{string.Concat((lineParentFields ?? []).Select(f => $", \"{f}\""))} FROM {name} WHERE \"ValidTo\" IS NULL";
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                byKey[ContentHash.OfKey(reader.GetString(1))] = new CurrentVersion(reader.GetInt64(0), reader.GetInt64(2));
+                byKey[ContentHash.OfKey(reader.GetString(1))] = new CurrentVersion(
+                    reader.GetInt64(0), reader.GetInt64(2), 0, ParentKey(reader, 3), ParentKey(reader, 4));
             }
         }
 
@@ -66,14 +104,42 @@ internal sealed class TableKeys(DirectoryTable table)
         IsFirstLoad = false;
     }
 
+    /// <summary>Starts taking the current versions from the previous import's state (<see cref="ImportState"/>).</summary>
+    public void BeginState(int count)
+    {
+        current = new Dictionary<long, CurrentVersion>(count);
+        knownLines = IsLineTable ? new Dictionary<long, long>(count) : null;
+    }
+
+    public void AddState(in ImportState.Entry entry)
+    {
+        current[entry.KeyHash] = new CurrentVersion(entry.Id, entry.Hash, entry.Line, entry.Parent0, entry.Parent1);
+        if (knownLines is not null && entry.Line != 0)
+        {
+            knownLines[entry.Line] = entry.KeyHash;
+        }
+    }
+
+    public void EndState()
+    {
+        Known = knownLines is null ? KnownLines.None : new KnownLines(knownLines);
+        knownLines = null;
+        IsFirstLoad = current.Count == 0;
+    }
+
+    /// <summary>The current version of a key, to read or mark in place; a null reference when it has none.</summary>
+    public ref CurrentVersion Find(long keyHash) => ref CollectionsMarshal.GetValueRefOrNullRef(current, keyHash);
+
+    /// <summary>A record of a known line, given again as it was (see <see cref="ExtractMapper.TrySkip"/>).</summary>
+    public void CountUnchanged() => Unchanged++;
+
     /// <summary>
     /// Remembers that <paramref name="line"/> gives the key: returns 0 the first time, otherwise the line that gave it
     /// first.
     /// </summary>
     public int FirstLineOf(long keyHash, long line)
     {
-        // Line 1 is the header: 0 is free to mean "not given yet".
-        var number = (int)Math.Min(line, int.MaxValue);
+        var number = LineNumber(line);
         ref var version = ref CollectionsMarshal.GetValueRefOrNullRef(current, keyHash);
         if (!Unsafe.IsNullRef(ref version))
         {
@@ -97,32 +163,37 @@ internal sealed class TableKeys(DirectoryTable table)
     }
 
     /// <summary>
-    /// Whether an accepted record must be written: true when it is new or changed (the changed version will be
-    /// closed), false when its current version holds the same content.
+    /// Compares an accepted record with its current version. Returns 0 when the version holds the same content (it
+    /// stays, now given by the record's line), or else the id of the new version to write: the record is new, or
+    /// changed and its current version will be closed.
     /// </summary>
-    public bool NeedsWriting(StagedRecord record)
+    public long Accept(StagedRecord record)
     {
-        if (current.TryGetValue(record.KeyHash, out var version))
+        ref var version = ref CollectionsMarshal.GetValueRefOrNullRef(current, record.KeyHash);
+        if (!Unsafe.IsNullRef(ref version))
         {
             if (version.Hash == record.Hash)
             {
+                version.Line = record.Line;
                 Unchanged++;
-                return false;
+                return 0;
             }
 
             ToClose.Add(version.Id);
+            version.Replaced = true;
             Changed++;
-            return true;
+        }
+        else
+        {
+            Added++;
         }
 
-        Added++;
-        return true;
+        var id = nextId++;
+        written.Add(new ImportState.Entry(record.KeyHash, id, record.Hash, record.Line, ParentKey(record, 0), ParentKey(record, 1)));
+        return id;
     }
 
-    /// <summary>What the file did to the table, for the import's report.</summary>
-    public EntityChanges Changes() => new(Table.Entity, Added, Changed, Removed, Unchanged);
-
-    /// <summary>After the file: every current version it did not give is removed; the maps are let go.</summary>
+    /// <summary>After the file: every current version it did not give is removed.</summary>
     public void Finish()
     {
         foreach (var version in current.Values)
@@ -133,13 +204,60 @@ internal sealed class TableKeys(DirectoryTable table)
                 Removed++;
             }
         }
-
-        current = [];
-        added = [];
     }
 
-    private record struct CurrentVersion(long Id, long Hash)
+    /// <summary>The current versions once the file is applied: those it kept, with the lines that gave them now, and those it wrote.</summary>
+    public IEnumerable<ImportState.Entry> CurrentAfterFile()
     {
+        foreach (var (keyHash, version) in current)
+        {
+            if (version.FirstLine != 0 && !version.Replaced)
+            {
+                yield return new ImportState.Entry(keyHash, version.Id, version.Hash, version.Line, version.Parent0, version.Parent1);
+            }
+        }
+
+        foreach (var entry in written.ReadAll())
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>What the file did to the table, for the import's report.</summary>
+    public EntityChanges Changes() => new(Table.Entity, Added, Changed, Removed, Unchanged);
+
+    /// <summary>A line number as <see cref="CurrentVersion.FirstLine"/> keeps it.</summary>
+    // Line 1 is the header: 0 is free to mean "not given yet".
+    public static int LineNumber(long line) => (int)Math.Min(line, int.MaxValue);
+
+    /// <summary>Lets go of the maps and of the written versions once the state is written.</summary>
+    public void Dispose()
+    {
+        current = [];
+        added = [];
+        Known = KnownLines.None;
+        written.Dispose();
+        written = new WrittenVersions();
+    }
+
+    private string TableName(DbConnection connection) => DirectorySql.Table(connection is Npgsql.NpgsqlConnection, Table.Name);
+
+    private long ParentKey(DbDataReader reader, int ordinal) =>
+        ordinal - 3 < parentFields.Length && !reader.IsDBNull(ordinal) ? ContentHash.OfKey(reader.GetString(ordinal)) : 0;
+
+    private long ParentKey(StagedRecord record, int parent) =>
+        parent < parentFields.Length && record.Values[parentFields[parent]] is { } key ? ContentHash.OfKey(key) : 0;
+
+    /// <summary>
+    /// A current version: its row id, content hash, the hash of the line that gave it (0: not known) and, in a line
+    /// table, the key hashes of the line's other records (0: none).
+    /// </summary>
+    internal record struct CurrentVersion(long Id, long Hash, long Line, long Parent0, long Parent1)
+    {
+        /// <summary>The line of the file that first gave the key; 0 until one does.</summary>
         public int FirstLine { get; set; }
+
+        /// <summary>The file changed the record: a new version replaces this one.</summary>
+        public bool Replaced { get; set; }
     }
 }

@@ -143,6 +143,7 @@ internal abstract class TableLoader : IRecordSink
         {
             // Synchronous writes only copy into Npgsql's buffer, which it flushes when full (see StageWriter).
             importer.StartRow();
+            importer.Write(record.Id, NpgsqlDbType.Bigint);
             importer.Write(record.Key, NpgsqlDbType.Text);
             importer.Write(record.Hash, NpgsqlDbType.Bigint);
             importer.Write(validFrom, NpgsqlDbType.Bigint);
@@ -169,6 +170,7 @@ internal abstract class TableLoader : IRecordSink
             writer.Write(record.Key);
             writer.Write(record.KeyHash);
             writer.Write(record.Hash);
+            writer.Write(record.Id);
             writer.Write(record.Values.Length);
             foreach (var value in record.Values)
             {
@@ -192,13 +194,14 @@ internal abstract class TableLoader : IRecordSink
                 var key = reader.ReadString();
                 var keyHash = reader.ReadInt64();
                 var hash = reader.ReadInt64();
+                var id = reader.ReadInt64();
                 var values = new string?[reader.ReadInt32()];
                 for (var i = 0; i < values.Length; i++)
                 {
                     values[i] = reader.ReadBoolean() ? reader.ReadString() : null;
                 }
 
-                yield return new StagedRecord(table, key, keyHash, hash, values);
+                yield return new StagedRecord(table, key, keyHash, hash, values) { Id = id };
             }
         }
 
@@ -222,7 +225,8 @@ internal abstract class TableLoader : IRecordSink
                 var insert = connection.CreateCommand();
                 insert.Transaction = transaction;
                 var fields = Enumerable.Range(0, t.Fields.Count).Select(i => "$v" + i).ToList();
-                insert.CommandText = $"INSERT INTO {DirectorySql.Table(false, t.Name)} ({DirectorySql.InsertColumns(t)}) VALUES ($key, $hash, $from, NULL, $import, {string.Join(", ", fields)})";
+                insert.CommandText = $"INSERT INTO {DirectorySql.Table(false, t.Name)} ({DirectorySql.InsertColumns(t)}) VALUES ($id, $key, $hash, $from, NULL, $import, {string.Join(", ", fields)})";
+                insert.Parameters.Add(new SqliteParameter("$id", null));
                 insert.Parameters.Add(new SqliteParameter("$key", null));
                 insert.Parameters.Add(new SqliteParameter("$hash", null));
                 insert.Parameters.Add(new SqliteParameter("$from", validFrom));
@@ -241,11 +245,12 @@ internal abstract class TableLoader : IRecordSink
         {
             var insert = inserts[record.Table];
             var p = insert.Parameters;
-            p[0].Value = record.Key;
-            p[1].Value = record.Hash;
+            p[0].Value = record.Id;
+            p[1].Value = record.Key;
+            p[2].Value = record.Hash;
             for (var i = 0; i < record.Table.Fields.Count; i++)
             {
-                p[i + 4].Value = i < record.Values.Length && record.Values[i] is { } value ? value : DBNull.Value;
+                p[i + 5].Value = i < record.Values.Length && record.Values[i] is { } value ? value : DBNull.Value;
             }
 
             // Microsoft.Data.Sqlite runs its async methods synchronously: the plain call saves a state machine per row.

@@ -17,8 +17,8 @@ internal static class DirectorySql
     {
         var values = string.Join(", ", Enumerable.Range(0, DirectoryTable.MaxFields).Select(i => $"\"V{i}\" text"));
         return postgres
-            ? $"CREATE TEMP TABLE \"{StageTable}\" (\"Entity\" integer NOT NULL, \"Key\" text COLLATE \"C\" NOT NULL, \"Hash\" bigint NOT NULL, {values}) ON COMMIT DROP"
-            : $"CREATE TEMP TABLE \"{StageTable}\" (\"Entity\" integer NOT NULL, \"Key\" text NOT NULL, \"Hash\" integer NOT NULL, {values})";
+            ? $"CREATE TEMP TABLE \"{StageTable}\" (\"Entity\" integer NOT NULL, \"Id\" bigint NOT NULL, \"Key\" text COLLATE \"C\" NOT NULL, \"Hash\" bigint NOT NULL, {values}) ON COMMIT DROP"
+            : $"CREATE TEMP TABLE \"{StageTable}\" (\"Entity\" integer NOT NULL, \"Id\" integer NOT NULL, \"Key\" text NOT NULL, \"Hash\" integer NOT NULL, {values})";
     }
 
     /// <summary>SQLite keeps temporary tables for the life of the (pooled) connection: drop the previous import's.</summary>
@@ -28,6 +28,7 @@ internal static class DirectorySql
         ? $"CREATE TEMP TABLE \"{CloseTable}\" (\"Entity\" integer NOT NULL, \"Id\" bigint NOT NULL) ON COMMIT DROP"
         : $"CREATE TEMP TABLE \"{CloseTable}\" (\"Entity\" integer NOT NULL, \"Id\" integer NOT NULL)";
 
+    /// <summary>A table as migration M0001 created it.</summary>
     public static IEnumerable<string> CreateTable(bool postgres, DirectoryTable table)
     {
         var name = Table(postgres, table.Name);
@@ -57,9 +58,29 @@ internal static class DirectorySql
         }
     }
 
-    /// <summary>The columns an import writes into a directory table, in the order of its values.</summary>
+    /// <summary>The columns an import writes into a directory table, in the order of its values (it numbers the rows itself).</summary>
     public static string InsertColumns(DirectoryTable table) =>
-        string.Join(", ", new[] { "Key", "Hash", "ValidFrom", "ValidTo", "ImportId" }.Concat(table.Fields).Select(c => $"\"{c}\""));
+        string.Join(", ", new[] { "Id", "Key", "Hash", "ValidFrom", "ValidTo", "ImportId" }.Concat(table.Fields).Select(c => $"\"{c}\""));
+
+    /// <summary>What an import leaves for the next one (<c>Import.ImportState</c>): per table, chunks of its current versions.</summary>
+    public const string StateTable = "directory_import_state";
+
+    /// <summary>
+    /// The state table. On PostgreSQL it is unlogged (no WAL: it is rebuilt from the tables when lost in a crash or
+    /// missing on a replica) and its chunks are stored uncompressed (hashes do not compress).
+    /// </summary>
+    public static IEnumerable<string> CreateStateTable(bool postgres)
+    {
+        var name = Table(postgres, StateTable);
+        var columns = postgres
+            ? "\"Entity\" integer NOT NULL, \"Chunk\" integer NOT NULL, \"ImportId\" bigint NOT NULL, \"MappingVersion\" integer NOT NULL, \"MaxId\" bigint NOT NULL, \"Data\" bytea NOT NULL"
+            : "\"Entity\" INTEGER NOT NULL, \"Chunk\" INTEGER NOT NULL, \"ImportId\" INTEGER NOT NULL, \"MappingVersion\" INTEGER NOT NULL, \"MaxId\" INTEGER NOT NULL, \"Data\" BLOB NOT NULL";
+        yield return $"CREATE {(postgres ? "UNLOGGED " : "")}TABLE {name} ({columns}, PRIMARY KEY (\"Entity\", \"Chunk\"))";
+        if (postgres)
+        {
+            yield return $"ALTER TABLE {name} ALTER COLUMN \"Data\" SET STORAGE EXTERNAL";
+        }
+    }
 
     public static string QualifiedIndex(bool postgres, string name) => postgres ? $"\"{DirectoryDbContext.ModuleName}\".\"{name}\"" : $"\"{name}\"";
 }

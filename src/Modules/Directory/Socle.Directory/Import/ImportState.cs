@@ -1,0 +1,152 @@
+using System.Buffers.Binary;
+using System.Data.Common;
+using System.Globalization;
+using Socle.Directory.Storage;
+
+namespace Socle.Directory.Import;
+
+/// <summary>
+/// What an import leaves for the next one: for each table, every current version with its key hash, row id, content
+/// hash, the <see cref="LineHash"/> of the line that gave it and, in a line table, the key hashes of the line's other
+/// records. Reading it back is a sequential read of a few large chunks instead of a scan of every table, and it is what
+/// tells the next import which lines it already has (<see cref="KnownLines"/>, decision 0021). It is written in the
+/// import's transaction, so it always describes the published snapshot. It is used only when the latest published
+/// import that changed the table wrote it, with the same <see cref="LineHash.MappingVersion"/>, and the table's highest
+/// row id is still the one it recorded; otherwise the import reads the current versions from the table and maps every
+/// line. On PostgreSQL the table is unlogged: after a crash, or on a replica, it is empty and gets rebuilt that way.
+/// </summary>
+internal static class ImportState
+{
+    /// <summary>Entries per chunk: 4 MiB chunks for most tables, 6 MiB for the table of persons and activities.</summary>
+    private const int ChunkEntries = 1 << 17;
+
+    /// <summary>One current version, as the state keeps it.</summary>
+    internal readonly record struct Entry(long KeyHash, long Id, long Hash, long Line, long Parent0, long Parent1);
+
+    /// <summary>
+    /// Loads the current versions of all <paramref name="tables"/> from the state, if it is valid for every one of them
+    /// (see the class); returns false, having loaded nothing, otherwise. Their highest row ids must have been read.
+    /// </summary>
+    public static async Task<bool> TryLoadAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<TableKeys> tables, IReadOnlyDictionary<int, long> latestImports, CancellationToken cancellationToken)
+    {
+        var name = DirectorySql.Table(connection is Npgsql.NpgsqlConnection, DirectorySql.StateTable);
+        var counts = new List<int>();
+        foreach (var keys in tables)
+        {
+            await using var summary = ImportSql.Command(connection, transaction,
+                $"SELECT COUNT(*), COALESCE(SUM(length(\"Data\")), 0), MIN(\"ImportId\"), MAX(\"ImportId\"), MIN(\"MappingVersion\"), MAX(\"MappingVersion\"), " +
+                $"MIN(\"MaxId\"), MAX(\"MaxId\") FROM {name} WHERE \"Entity\" = {keys.Table.Code}");
+            await using var reader = await summary.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var size = EntrySize(keys);
+            var bytes = reader.GetInt64(1);
+            if (reader.GetInt64(0) == 0 || bytes % size != 0
+                || !latestImports.TryGetValue(keys.Table.Code, out var latest) || !All(reader, 2, latest)
+                || !All(reader, 4, LineHash.MappingVersion) || !All(reader, 6, keys.MaxId))
+            {
+                return false;
+            }
+
+            counts.Add(checked((int)(bytes / size)));
+        }
+
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var keys = tables[t];
+            var size = EntrySize(keys);
+            keys.BeginState(counts[t]);
+            await using var read = ImportSql.Command(connection, transaction, $"SELECT \"Data\" FROM {name} WHERE \"Entity\" = {keys.Table.Code} ORDER BY \"Chunk\"");
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var chunk = reader.GetFieldValue<byte[]>(0);
+                for (var offset = 0; offset < chunk.Length; offset += size)
+                {
+                    keys.AddState(Read(chunk.AsSpan(offset, size)));
+                }
+            }
+
+            keys.EndState();
+        }
+
+        return true;
+    }
+
+    /// <summary>Replaces the state of the table with its current versions once the file is applied.</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, TableKeys keys, long importId, CancellationToken cancellationToken)
+    {
+        var name = DirectorySql.Table(connection is Npgsql.NpgsqlConnection, DirectorySql.StateTable);
+        await using var insert = ImportSql.Command(connection, transaction, $"DELETE FROM {name} WHERE \"Entity\" = {keys.Table.Code}");
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+
+        insert.CommandText = FormattableString.Invariant(
+            $"INSERT INTO {name} (\"Entity\", \"Chunk\", \"ImportId\", \"MappingVersion\", \"MaxId\", \"Data\") VALUES ({keys.Table.Code}, @chunk, {importId}, {LineHash.MappingVersion}, {keys.MaxId}, @data)");
+        var chunkNumber = insert.CreateParameter();
+        chunkNumber.ParameterName = "@chunk";
+        var data = insert.CreateParameter();
+        data.ParameterName = "@data";
+        insert.Parameters.Add(chunkNumber);
+        insert.Parameters.Add(data);
+
+        var size = EntrySize(keys);
+        var buffer = new byte[ChunkEntries * size];
+        var used = 0;
+        var chunks = 0;
+        async Task FlushAsync()
+        {
+            chunkNumber.Value = chunks++;
+            data.Value = used == buffer.Length ? buffer : buffer.AsSpan(0, used).ToArray();
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            used = 0;
+        }
+
+        foreach (var entry in keys.CurrentAfterFile())
+        {
+            if (used == buffer.Length)
+            {
+                await FlushAsync();
+            }
+
+            Write(buffer.AsSpan(used, size), entry);
+            used += size;
+        }
+
+        if (used > 0)
+        {
+            await FlushAsync();
+        }
+    }
+
+    /// <summary>Key hash, id, content hash and line hash, then the key hashes of the line's other records if any.</summary>
+    private static int EntrySize(TableKeys keys) => 32 + (8 * keys.ParentCount);
+
+    private static bool All(DbDataReader reader, int minOrdinal, long expected) =>
+        !reader.IsDBNull(minOrdinal) && Convert.ToInt64(reader.GetValue(minOrdinal), CultureInfo.InvariantCulture) == expected
+        && Convert.ToInt64(reader.GetValue(minOrdinal + 1), CultureInfo.InvariantCulture) == expected;
+
+    private static void Write(Span<byte> to, in Entry entry)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(to, entry.KeyHash);
+        BinaryPrimitives.WriteInt64LittleEndian(to[8..], entry.Id);
+        BinaryPrimitives.WriteInt64LittleEndian(to[16..], entry.Hash);
+        BinaryPrimitives.WriteInt64LittleEndian(to[24..], entry.Line);
+        if (to.Length > 32)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(to[32..], entry.Parent0);
+        }
+
+        if (to.Length > 40)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(to[40..], entry.Parent1);
+        }
+    }
+
+    private static Entry Read(ReadOnlySpan<byte> from) => new(
+        BinaryPrimitives.ReadInt64LittleEndian(from),
+        BinaryPrimitives.ReadInt64LittleEndian(from[8..]),
+        BinaryPrimitives.ReadInt64LittleEndian(from[16..]),
+        BinaryPrimitives.ReadInt64LittleEndian(from[24..]),
+        from.Length > 32 ? BinaryPrimitives.ReadInt64LittleEndian(from[32..]) : 0,
+        from.Length > 40 ? BinaryPrimitives.ReadInt64LittleEndian(from[40..]) : 0);
+}
