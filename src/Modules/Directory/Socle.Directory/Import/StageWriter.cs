@@ -49,8 +49,9 @@ internal abstract class StageWriter : IRecordSink
                 await importer.CompleteAsync(cancellationToken);
             }
 
-            // Temporary tables are never auto-analysed: without statistics the merge would plan for empty tables.
-            await ImportSql.ExecuteAsync(connection, null, $"ANALYZE \"{DirectorySql.StageTable}\"; ANALYZE \"{DirectorySql.CloseTable}\"", cancellationToken);
+            // Temporary tables are never auto-analysed: without statistics the merge would plan for an empty closing table.
+            // The staging table is only ever read whole, one table's rows at a time: its statistics would change nothing.
+            await ImportSql.ExecuteAsync(connection, null, $"ANALYZE \"{DirectorySql.CloseTable}\"", cancellationToken);
             return;
         }
 
