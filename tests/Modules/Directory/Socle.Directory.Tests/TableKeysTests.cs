@@ -77,24 +77,35 @@ public sealed class TableKeysTests
     }
 
     [Fact]
-    public void FromTheState_ALineTableKnowsTheLinesOfItsCurrentVersions()
+    public void FromTheState_AppendedChangesApplyInOrder_AndALineTableKnowsTheLinesOfItsCurrentVersions()
     {
         using var lineTable = new TableKeys(DirectoryTable.Persons, lineParentFields: ["FamilyName"]);
         using var other = new TableKeys(DirectoryTable.Persons);
         foreach (var keys in new[] { lineTable, other })
         {
-            keys.BeginState(2);
+            keys.BeginState(5);
             keys.AddState(new ImportState.Entry(Hash("810000000001"), 10, 1, 100, Hash("DUPONT"), 0));
             keys.AddState(new ImportState.Entry(Hash("810000000002"), 11, 2, 0, Hash("MARTIN"), 0));
-            keys.EndState();
+            keys.AddState(new ImportState.Entry(Hash("810000000003"), 12, 3, 102, Hash("BERNARD"), 0));
+
+            // Appended by later imports: the first version now comes from another line, the third is gone.
+            keys.AddState(new ImportState.Entry(Hash("810000000001"), 10, 1, 200, Hash("DUPONT"), 0));
+            keys.AddState(new ImportState.Entry(Hash("810000000003"), 0, 0, 0, 0, 0));
+            keys.EndState(new ImportState.Loaded(5 * 48, 2));
         }
 
         // A version whose line is not known (it was read from the tables) gives no known line.
         Assert.Equal(1, lineTable.Known.Count);
-        Assert.True(lineTable.Known.TryGet(100, out var keyHash));
+        Assert.False(lineTable.Known.TryGet(100, out _));
+        Assert.False(lineTable.Known.TryGet(102, out _));
+        Assert.True(lineTable.Known.TryGet(200, out var keyHash));
         Assert.Equal(Hash("810000000001"), keyHash);
         Assert.Equal(0, other.Known.Count);
         Assert.False(lineTable.IsFirstLoad);
+        Assert.Equal(0, other.FirstLineOf(Hash("810000000001"), 2));
+        Assert.Equal(0, other.FirstLineOf(Hash("810000000002"), 3));
+        Assert.Equal(0, other.FirstLineOf(Hash("810000000003"), 4));
+        Assert.Equal([10L, 11L], other.CurrentAfterFile().Select(e => e.Id).Order());
 
         lineTable.Dispose();
         Assert.Equal(0, lineTable.Known.Count);

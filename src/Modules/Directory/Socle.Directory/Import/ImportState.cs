@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Socle.Directory.Storage;
@@ -14,14 +15,20 @@ namespace Socle.Directory.Import;
 /// import that changed the table wrote it, with the same <see cref="LineHash.MappingVersion"/>, and the table's highest
 /// row id is still the one it recorded; otherwise the import reads the current versions from the table and maps every
 /// line. On PostgreSQL the table is unlogged: after a crash, or on a replica, it is empty and gets rebuilt that way.
+/// An import that read the state appends only what it changed (new, changed and removed versions, and versions now
+/// given by another line) as chunks after the others; once those would outweigh a quarter of the state, it writes the
+/// whole state again instead.
 /// </summary>
 internal static class ImportState
 {
     /// <summary>Entries per chunk: 4 MiB chunks for most tables, 6 MiB for the table of persons and activities.</summary>
     private const int ChunkEntries = 1 << 17;
 
-    /// <summary>One current version, as the state keeps it.</summary>
+    /// <summary>One current version, as the state keeps it; in an appended chunk, an id of 0 says the key has none any more.</summary>
     internal readonly record struct Entry(long KeyHash, long Id, long Hash, long Line, long Parent0, long Parent1);
+
+    /// <summary>The state a table's current versions came from: its size in bytes and the number of its next chunk.</summary>
+    internal readonly record struct Loaded(long Bytes, int NextChunk);
 
     /// <summary>
     /// Loads the current versions of all <paramref name="tables"/> from the state, if it is valid for every one of them
@@ -32,11 +39,13 @@ internal static class ImportState
     {
         var name = DirectorySql.Table(connection is Npgsql.NpgsqlConnection, DirectorySql.StateTable);
         var counts = new List<int>();
+        var loaded = new List<Loaded>();
         foreach (var keys in tables)
         {
+            // The latest chunks are the latest import's; ids only grow, so its highest id is the highest of all.
             await using var summary = ImportSql.Command(connection, transaction,
-                $"SELECT COUNT(*), COALESCE(SUM(length(\"Data\")), 0), MIN(\"ImportId\"), MAX(\"ImportId\"), MIN(\"MappingVersion\"), MAX(\"MappingVersion\"), " +
-                $"MIN(\"MaxId\"), MAX(\"MaxId\") FROM {name} WHERE \"Entity\" = {keys.Table.Code}");
+                $"SELECT COUNT(*), COALESCE(SUM(length(\"Data\")), 0), MAX(\"ImportId\"), MAX(\"ImportId\"), MIN(\"MappingVersion\"), MAX(\"MappingVersion\"), " +
+                $"MAX(\"MaxId\"), MAX(\"MaxId\"), MAX(\"Chunk\") FROM {name} WHERE \"Entity\" = {keys.Table.Code}");
             await using var reader = await summary.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var size = EntrySize(keys);
@@ -49,6 +58,7 @@ internal static class ImportState
             }
 
             counts.Add(checked((int)(bytes / size)));
+            loaded.Add(new Loaded(bytes, Convert.ToInt32(reader.GetValue(8), CultureInfo.InvariantCulture) + 1));
         }
 
         for (var t = 0; t < tables.Count; t++)
@@ -56,29 +66,49 @@ internal static class ImportState
             var keys = tables[t];
             var size = EntrySize(keys);
             keys.BeginState(counts[t]);
+
+            // Each chunk streamed into one buffer: a new array per chunk would leave hundreds of megabytes of garbage.
+            var chunk = new byte[ChunkEntries * size];
             await using var read = ImportSql.Command(connection, transaction, $"SELECT \"Data\" FROM {name} WHERE \"Entity\" = {keys.Table.Code} ORDER BY \"Chunk\"");
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            await using var reader = await read.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var chunk = reader.GetFieldValue<byte[]>(0);
-                for (var offset = 0; offset < chunk.Length; offset += size)
+                var length = 0;
+                await using (var data = reader.GetStream(0))
+                {
+                    int count;
+                    while (length < chunk.Length && (count = await data.ReadAsync(chunk.AsMemory(length), cancellationToken)) > 0)
+                    {
+                        length += count;
+                    }
+                }
+
+                for (var offset = 0; offset < length; offset += size)
                 {
                     keys.AddState(Read(chunk.AsSpan(offset, size)));
                 }
             }
 
-            keys.EndState();
+            keys.EndState(loaded[t]);
         }
 
         return true;
     }
 
-    /// <summary>Replaces the state of the table with its current versions once the file is applied.</summary>
+    /// <summary>
+    /// Records the table's current versions once the file is applied: appends what the file changed to the state it
+    /// read, or writes the whole state again.
+    /// </summary>
     public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, TableKeys keys, long importId, CancellationToken cancellationToken)
     {
         var name = DirectorySql.Table(connection is Npgsql.NpgsqlConnection, DirectorySql.StateTable);
+        var size = EntrySize(keys);
+        var append = keys.LoadedState is { } state && state.Bytes + (keys.ChangeCount * size) <= keys.CurrentCount * size * 5 / 4;
         await using var insert = ImportSql.Command(connection, transaction, $"DELETE FROM {name} WHERE \"Entity\" = {keys.Table.Code}");
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        if (!append)
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
 
         insert.CommandText = FormattableString.Invariant(
             $"INSERT INTO {name} (\"Entity\", \"Chunk\", \"ImportId\", \"MappingVersion\", \"MaxId\", \"Data\") VALUES ({keys.Table.Code}, @chunk, {importId}, {LineHash.MappingVersion}, {keys.MaxId}, @data)");
@@ -89,19 +119,20 @@ internal static class ImportState
         insert.Parameters.Add(chunkNumber);
         insert.Parameters.Add(data);
 
-        var size = EntrySize(keys);
         var buffer = new byte[ChunkEntries * size];
         var used = 0;
-        var chunks = 0;
+        var chunks = append ? keys.LoadedState!.Value.NextChunk : 0;
+        var written = 0;
         async Task FlushAsync()
         {
             chunkNumber.Value = chunks++;
             data.Value = used == buffer.Length ? buffer : buffer.AsSpan(0, used).ToArray();
             await insert.ExecuteNonQueryAsync(cancellationToken);
             used = 0;
+            written++;
         }
 
-        foreach (var entry in keys.CurrentAfterFile())
+        foreach (var entry in append ? keys.ChangesAfterFile() : keys.CurrentAfterFile())
         {
             if (used == buffer.Length)
             {
@@ -112,7 +143,8 @@ internal static class ImportState
             used += size;
         }
 
-        if (used > 0)
+        // An import that changed nothing still appends a chunk, empty: it is the table's latest import.
+        if (used > 0 || (append && written == 0))
         {
             await FlushAsync();
         }

@@ -33,8 +33,11 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     /// <summary>The versions the file writes, kept on disk until the import's state is written.</summary>
     private WrittenVersions written = new();
 
-    /// <summary>While the state is read: the line table's versions by the hash of the line that gave them.</summary>
-    private Dictionary<long, long>? knownLines;
+    /// <summary>Kept versions that a file now gives from another line: their new line goes into the state.</summary>
+    private List<long> relined = [];
+
+    /// <summary>Versions the file removed.</summary>
+    private List<long> removed = [];
 
     private long nextId = 1;
 
@@ -51,6 +54,15 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
 
     /// <summary>The lines that gave the current versions of the line table, when the previous import's state says so.</summary>
     public KnownLines Known { get; private set; } = KnownLines.None;
+
+    /// <summary>The state the current versions came from, if they did.</summary>
+    public ImportState.Loaded? LoadedState { get; private set; }
+
+    /// <summary>After the file: how many current versions the table has.</summary>
+    public long CurrentCount { get; private set; }
+
+    /// <summary>After the file: how many entries it adds to the state it read (see <see cref="ChangesAfterFile"/>).</summary>
+    public long ChangeCount => relined.Count + removed.Count + written.Count;
 
     /// <summary>The highest row id of the table once the file's versions are written.</summary>
     public long MaxId => nextId - 1;
@@ -105,25 +117,36 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     }
 
     /// <summary>Starts taking the current versions from the previous import's state (<see cref="ImportState"/>).</summary>
-    public void BeginState(int count)
-    {
-        current = new Dictionary<long, CurrentVersion>(count);
-        knownLines = IsLineTable ? new Dictionary<long, long>(count) : null;
-    }
+    public void BeginState(int count) => current = new Dictionary<long, CurrentVersion>(count);
 
     public void AddState(in ImportState.Entry entry)
     {
-        current[entry.KeyHash] = new CurrentVersion(entry.Id, entry.Hash, entry.Line, entry.Parent0, entry.Parent1);
-        if (knownLines is not null && entry.Line != 0)
+        if (entry.Id == 0)
         {
-            knownLines[entry.Line] = entry.KeyHash;
+            current.Remove(entry.KeyHash);
+            return;
         }
+
+        current[entry.KeyHash] = new CurrentVersion(entry.Id, entry.Hash, entry.Line, entry.Parent0, entry.Parent1);
     }
 
-    public void EndState()
+    public void EndState(ImportState.Loaded loaded)
     {
-        Known = knownLines is null ? KnownLines.None : new KnownLines(knownLines);
-        knownLines = null;
+        if (IsLineTable)
+        {
+            var byLine = new Dictionary<long, long>(current.Count);
+            foreach (var (keyHash, version) in current)
+            {
+                if (version.Line != 0)
+                {
+                    byLine[version.Line] = keyHash;
+                }
+            }
+
+            Known = new KnownLines(byLine);
+        }
+
+        LoadedState = loaded;
         IsFirstLoad = current.Count == 0;
     }
 
@@ -174,6 +197,11 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
         {
             if (version.Hash == record.Hash)
             {
+                if (version.Line != record.Line && LoadedState is not null)
+                {
+                    relined.Add(record.KeyHash);
+                }
+
                 version.Line = record.Line;
                 Unchanged++;
                 return 0;
@@ -196,14 +224,17 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     /// <summary>After the file: every current version it did not give is removed.</summary>
     public void Finish()
     {
-        foreach (var version in current.Values)
+        foreach (var (keyHash, version) in current)
         {
             if (version.FirstLine == 0)
             {
                 ToClose.Add(version.Id);
+                removed.Add(keyHash);
                 Removed++;
             }
         }
+
+        CurrentCount = Unchanged + Added + Changed;
     }
 
     /// <summary>The current versions once the file is applied: those it kept, with the lines that gave them now, and those it wrote.</summary>
@@ -215,6 +246,26 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
             {
                 yield return new ImportState.Entry(keyHash, version.Id, version.Hash, version.Line, version.Parent0, version.Parent1);
             }
+        }
+
+        foreach (var entry in written.ReadAll())
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>What the file changed in the state it read: the versions it wrote, the kept ones it gives from other lines, and the removed ones.</summary>
+    public IEnumerable<ImportState.Entry> ChangesAfterFile()
+    {
+        foreach (var keyHash in relined)
+        {
+            var version = current[keyHash];
+            yield return new ImportState.Entry(keyHash, version.Id, version.Hash, version.Line, version.Parent0, version.Parent1);
+        }
+
+        foreach (var keyHash in removed)
+        {
+            yield return new ImportState.Entry(keyHash, 0, 0, 0, 0, 0);
         }
 
         foreach (var entry in written.ReadAll())
@@ -235,6 +286,8 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     {
         current = [];
         added = [];
+        relined = [];
+        removed = [];
         Known = KnownLines.None;
         written.Dispose();
         written = new WrittenVersions();

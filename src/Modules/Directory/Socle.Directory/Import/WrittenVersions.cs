@@ -10,6 +10,8 @@ internal sealed class WrittenVersions : IDisposable
     private BinaryWriter? writer;
     private long count;
 
+    public long Count => count;
+
     public void Add(in ImportState.Entry entry)
     {
         if (writer is null)
