@@ -260,7 +260,7 @@ internal sealed partial class DirectoryImporter(
             await keys.ReadMaxIdAsync(connection, transaction, cancellationToken);
         }
 
-        reading.LatestImports ??= await LatestImportsAsync(cancellationToken);
+        reading.LatestImports ??= await LatestImportsAsync(connection, transaction, cancellationToken);
         if (await ImportState.TryLoadAsync(connection, transaction, mapper.Keys, reading.LatestImports, cancellationToken))
         {
             return true;
@@ -278,19 +278,22 @@ internal sealed partial class DirectoryImporter(
     /// The latest published import that read each table's file, by table code, from the imports' summaries (one
     /// "entity: changes" entry per table read). A table's state is valid only if that import wrote it.
     /// </summary>
-    private async Task<Dictionary<int, long>> LatestImportsAsync(CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, long>> LatestImportsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var runs = await db.Imports.Where(i => i.Status == "published" && i.Summary != null)
-            .OrderByDescending(i => i.Id).Select(i => new { i.Id, i.Summary }).ToListAsync(cancellationToken);
+        // Plain SQL: compiling a LINQ query would cost a cold CLI more than the query.
+        await using var command = ImportSql.Command(connection, transaction,
+            $"SELECT \"Id\", \"Summary\" FROM {DirectorySql.Table(connection is Npgsql.NpgsqlConnection, DirectoryDbContext.ImportsTable)} " +
+            "WHERE \"Status\" = 'published' AND \"Summary\" IS NOT NULL ORDER BY \"Id\" DESC");
         var latest = new Dictionary<int, long>();
-        foreach (var run in runs)
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            foreach (var change in JsonSerializer.Deserialize<string[]>(run.Summary!) ?? [])
+            foreach (var change in JsonSerializer.Deserialize<string[]>(reader.GetString(1)) ?? [])
             {
                 var entity = change.Split(':')[0];
                 if (DirectoryTable.All.FirstOrDefault(t => t.Entity == entity) is { } table)
                 {
-                    latest.TryAdd(table.Code, run.Id);
+                    latest.TryAdd(table.Code, reader.GetInt64(0));
                 }
             }
         }
