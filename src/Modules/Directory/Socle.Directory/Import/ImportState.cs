@@ -42,23 +42,24 @@ internal static class ImportState
         var loaded = new List<Loaded>();
         foreach (var keys in tables)
         {
-            // The latest chunks are the latest import's; ids only grow, so its highest id is the highest of all.
+            // Appended chunks are later imports': the state is the latest import's if its newest chunk is, and ids only
+            // grow, so the highest id it recorded is that import's.
             await using var summary = ImportSql.Command(connection, transaction,
-                $"SELECT COUNT(*), COALESCE(SUM(length(\"Data\")), 0), MAX(\"ImportId\"), MAX(\"ImportId\"), MIN(\"MappingVersion\"), MAX(\"MappingVersion\"), " +
-                $"MAX(\"MaxId\"), MAX(\"MaxId\"), MAX(\"Chunk\") FROM {name} WHERE \"Entity\" = {keys.Table.Code}");
+                $"SELECT COUNT(*), COALESCE(SUM(length(\"Data\")), 0), MAX(\"ImportId\"), MIN(\"MappingVersion\"), MAX(\"MappingVersion\"), " +
+                $"MAX(\"MaxId\"), MAX(\"Chunk\") FROM {name} WHERE \"Entity\" = {keys.Table.Code}");
             await using var reader = await summary.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var size = EntrySize(keys);
             var bytes = reader.GetInt64(1);
             if (reader.GetInt64(0) == 0 || bytes % size != 0
-                || !latestImports.TryGetValue(keys.Table.Code, out var latest) || !All(reader, 2, latest)
-                || !All(reader, 4, LineHash.MappingVersion) || !All(reader, 6, keys.MaxId))
+                || !latestImports.TryGetValue(keys.Table.Code, out var latest) || Long(reader, 2) != latest
+                || Long(reader, 3) != LineHash.MappingVersion || Long(reader, 4) != LineHash.MappingVersion || Long(reader, 5) != keys.MaxId)
             {
                 return false;
             }
 
             counts.Add(checked((int)(bytes / size)));
-            loaded.Add(new Loaded(bytes, Convert.ToInt32(reader.GetValue(8), CultureInfo.InvariantCulture) + 1));
+            loaded.Add(new Loaded(bytes, (int)Long(reader, 6) + 1));
         }
 
         for (var t = 0; t < tables.Count; t++)
@@ -153,9 +154,7 @@ internal static class ImportState
     /// <summary>Key hash, id, content hash and line hash, then the key hashes of the line's other records if any.</summary>
     private static int EntrySize(TableKeys keys) => 32 + (8 * keys.ParentCount);
 
-    private static bool All(DbDataReader reader, int minOrdinal, long expected) =>
-        !reader.IsDBNull(minOrdinal) && Convert.ToInt64(reader.GetValue(minOrdinal), CultureInfo.InvariantCulture) == expected
-        && Convert.ToInt64(reader.GetValue(minOrdinal + 1), CultureInfo.InvariantCulture) == expected;
+    private static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
     private static void Write(Span<byte> to, in Entry entry)
     {
