@@ -49,7 +49,7 @@ import() {
   /usr/bin/time -f '%e %M' -o "$WORK/time" "${SOCLE[@]}" directory import "$@" >"$log" 2>"$WORK/import.err" || { cat "$log" "$WORK/import.err"; exit 1; }
   read -r secs kb < "$WORK/time"
   printf '| %s | %s s | %.0f rows/s | %d MB |\n' "$label" "$secs" "$(echo "$ROWS / $secs" | bc -l)" "$((kb / 1024))"
-  grep -E '^\s+(persons|structures|activities|mailboxes)|^Time:' "$log" | sed 's/^/    /' >&2
+  grep -E '^Rows read|^\s+(persons|structures|activities|mailboxes)|^Time:' "$log" | sed 's/^/    /' >&2
 }
 
 if [ "$ONLY" != sqlite ]; then
