@@ -18,6 +18,10 @@ internal readonly record struct ExtractLine(long Number, string? Text, string? E
 internal sealed class ExtractLineReader
 {
     public const int MaxLineBytes = 64 * 1024;
+
+    /// <summary>Why a line whose bytes the strict decoder refuses is rejected.</summary>
+    public const string InvalidBytes = "invalid UTF-8 byte sequence";
+
     private const int BufferSize = 1024 * 1024;
 
     private static readonly Encoding Windows1252 = CreateWindows1252();
@@ -124,8 +128,6 @@ internal sealed class ExtractLineReader
             return false;
         }
     }
-
-    public const string InvalidBytes = "invalid UTF-8 byte sequence";
 
     private async Task SkipToNextLineAsync(CancellationToken cancellationToken)
     {

@@ -15,9 +15,9 @@ internal sealed record SplitLineBatch(SplitLine[] Lines, long BytesRead);
 
 /// <summary>
 /// Reads, decodes and splits the lines of one extract on a thread-pool thread, a few batches ahead of the importer,
-/// so that the two halves of the work run on two cores. Lines the previous import had are neither decoded nor split. Empty lines are
-/// skipped. At most
-/// <see cref="BatchesAhead"/> batches wait: memory stays bounded whatever the file's size.
+/// so that the two halves of the work run on two cores. Lines the previous import had are neither decoded nor split.
+/// Empty lines are skipped. At most <see cref="BatchesAhead"/> batches wait: memory stays bounded whatever the file's
+/// size.
 /// </summary>
 internal sealed class SplitLineReader : IAsyncDisposable
 {
