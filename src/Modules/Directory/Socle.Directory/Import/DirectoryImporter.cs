@@ -115,7 +115,7 @@ internal sealed partial class DirectoryImporter(
             run.RowsRead = reading.Rows;
             run.RowsRejected = rejected.Count;
             run.FinishedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            run.Summary = JsonSerializer.Serialize(changes.Select(c => $"{c.Entity}: +{c.Added} ~{c.Changed} -{c.Removed}"));
+            run.Summary = Summary(changes);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             Phase("commit");
@@ -288,9 +288,8 @@ internal sealed partial class DirectoryImporter(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            foreach (var change in JsonSerializer.Deserialize<string[]>(reader.GetString(1)) ?? [])
+            foreach (var entity in EntitiesOf(reader.GetString(1)))
             {
-                var entity = change.Split(':')[0];
                 if (DirectoryTable.All.FirstOrDefault(t => t.Entity == entity) is { } table)
                 {
                     latest.TryAdd(table.Code, reader.GetInt64(0));
@@ -300,6 +299,14 @@ internal sealed partial class DirectoryImporter(
 
         return latest;
     }
+
+    /// <summary>A published import's summary: one "entity: +added ~changed -removed" entry per table it read.</summary>
+    private static string Summary(IEnumerable<EntityChanges> changes) =>
+        JsonSerializer.Serialize(changes.Select(c => $"{c.Entity}: +{c.Added} ~{c.Changed} -{c.Removed}"));
+
+    /// <summary>The tables a published import read, from its <see cref="Summary"/>.</summary>
+    private static IEnumerable<string> EntitiesOf(string summary) =>
+        (JsonSerializer.Deserialize<string[]>(summary) ?? []).Select(entry => entry.Split(':')[0]);
 
     private async Task<ImportReport> RefuseAsync(
         IDbContextTransaction transaction, IReadOnlyList<string> files, long startedAt, long rows, RejectionLog rejected, string reason, Stopwatch watch)

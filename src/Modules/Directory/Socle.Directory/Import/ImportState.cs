@@ -105,14 +105,13 @@ internal static class ImportState
         var name = DirectorySql.Table(connection is Npgsql.NpgsqlConnection, DirectorySql.StateTable);
         var size = EntrySize(keys);
         var append = keys.LoadedState is { } state && state.Bytes + (keys.ChangeCount * size) <= keys.CurrentCount * size * 5 / 4;
-        await using var insert = ImportSql.Command(connection, transaction, $"DELETE FROM {name} WHERE \"Entity\" = {keys.Table.Code}");
         if (!append)
         {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await ImportSql.ExecuteAsync(connection, transaction, $"DELETE FROM {name} WHERE \"Entity\" = {keys.Table.Code}", cancellationToken);
         }
 
-        insert.CommandText = FormattableString.Invariant(
-            $"INSERT INTO {name} (\"Entity\", \"Chunk\", \"ImportId\", \"MappingVersion\", \"MaxId\", \"Data\") VALUES ({keys.Table.Code}, @chunk, {importId}, {LineHash.MappingVersion}, {keys.MaxId}, @data)");
+        await using var insert = ImportSql.Command(connection, transaction, FormattableString.Invariant(
+            $"INSERT INTO {name} (\"Entity\", \"Chunk\", \"ImportId\", \"MappingVersion\", \"MaxId\", \"Data\") VALUES ({keys.Table.Code}, @chunk, {importId}, {LineHash.MappingVersion}, {keys.MaxId}, @data)"));
         var chunkNumber = insert.CreateParameter();
         chunkNumber.ParameterName = "@chunk";
         var data = insert.CreateParameter();
@@ -122,15 +121,14 @@ internal static class ImportState
 
         var buffer = new byte[ChunkEntries * size];
         var used = 0;
-        var chunks = append ? keys.LoadedState!.Value.NextChunk : 0;
-        var written = 0;
+        var firstChunk = append ? keys.LoadedState!.Value.NextChunk : 0;
+        var chunks = firstChunk;
         async Task FlushAsync()
         {
             chunkNumber.Value = chunks++;
             data.Value = used == buffer.Length ? buffer : buffer.AsSpan(0, used).ToArray();
             await insert.ExecuteNonQueryAsync(cancellationToken);
             used = 0;
-            written++;
         }
 
         foreach (var entry in append ? keys.ChangesAfterFile() : keys.CurrentAfterFile())
@@ -145,7 +143,7 @@ internal static class ImportState
         }
 
         // An import that changed nothing still appends a chunk, empty: it is the table's latest import.
-        if (used > 0 || (append && written == 0))
+        if (used > 0 || (append && chunks == firstChunk))
         {
             await FlushAsync();
         }

@@ -8,9 +8,8 @@ internal sealed class WrittenVersions : IDisposable
 {
     private FileStream? stream;
     private BinaryWriter? writer;
-    private long count;
 
-    public long Count => count;
+    public long Count { get; private set; }
 
     public void Add(in ImportState.Entry entry)
     {
@@ -28,7 +27,7 @@ internal sealed class WrittenVersions : IDisposable
         writer.Write(entry.Line);
         writer.Write(entry.Parent0);
         writer.Write(entry.Parent1);
-        count++;
+        Count++;
     }
 
     public IEnumerable<ImportState.Entry> ReadAll()
@@ -41,7 +40,7 @@ internal sealed class WrittenVersions : IDisposable
         writer.Flush();
         stream!.Position = 0;
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        for (var n = 0L; n < count; n++)
+        for (var n = 0L; n < Count; n++)
         {
             yield return new ImportState.Entry(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
         }
