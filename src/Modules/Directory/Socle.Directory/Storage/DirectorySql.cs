@@ -66,8 +66,9 @@ internal static class DirectorySql
     public const string StateTable = "directory_import_state";
 
     /// <summary>
-    /// The state table, as migration M0002 creates it. On PostgreSQL it is unlogged (no WAL: it is rebuilt from the tables when lost in a crash or
-    /// missing on a replica) and its chunks are stored uncompressed (hashes do not compress).
+    /// The state table, as migration M0002 creates it. On PostgreSQL it is unlogged (no WAL: it is rebuilt from the
+    /// tables when lost in a crash or missing on a replica) and its chunks are stored uncompressed (hashes do not
+    /// compress).
     /// </summary>
     public static IEnumerable<string> CreateStateTable(bool postgres)
     {
