@@ -68,6 +68,34 @@ public abstract class DirectoryKnownLinesTests<TFactory>(TFactory factory) : ICl
     }
 
     [Fact]
+    public async Task ALineThatComesBack_AfterItsRecordChanged_ChangesTheRecordBack()
+    {
+        using var extracts = await DirectoryExtracts.GenerateAsync(factory, 200);
+        var file = extracts.Mailboxes;
+        var original = File.ReadAllLines(file);
+        var fields = original[1].Split('|');
+        var (address, service) = (fields[1], fields[7].Length == 0 ? null : fields[7]);
+        await DirectoryExtracts.ImportAsync(factory, [.. extracts.Files]);
+
+        fields[7] = "SERVICE DE TEST";
+        File.WriteAllLines(file, [original[0], string.Join('|', fields), .. original[2..]]);
+        var changed = await DirectoryExtracts.ImportAsync(factory, [.. extracts.Files]);
+        File.WriteAllLines(file, original);
+        var back = await DirectoryExtracts.ImportAsync(factory, [.. extracts.Files]);
+
+        // The state still names the original line, for the version the change replaced: the line is mapped again.
+        Assert.Equal((0L, 1L, 0L), Counts(changed, "mailboxes"));
+        Assert.Equal((0L, 1L, 0L), Counts(back, "mailboxes"));
+        Assert.Equal(back.RowsRead - 1, back.UnchangedLines);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var versions = await db.Mailboxes.Where(m => m.Address == address).OrderBy(m => m.Id).Select(m => new { m.ValidTo, m.Service }).ToListAsync();
+        // Other tests of the class may have imported the same address before.
+        Assert.Equal([service, "SERVICE DE TEST", service], versions.TakeLast(3).Select(v => v.Service));
+        Assert.Null(versions[^1].ValidTo);
+    }
+
+    [Fact]
     public async Task AKnownLineRepeated_IsRejectedAsADuplicate()
     {
         using var extracts = await DirectoryExtracts.GenerateAsync(factory, 200);

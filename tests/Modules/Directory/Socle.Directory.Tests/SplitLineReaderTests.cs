@@ -47,7 +47,9 @@ public sealed class SplitLineReaderTests
     {
         var bytes = Encoding.UTF8.GetBytes("a|b|c\r\n1|x|y\r\n2|x|y\r\n3|x|y\r\n");
         var seed = LineHash.Seed(Encoding.UTF8.CodePage);
-        var known = new KnownLines(new Dictionary<long, long> { [LineHash.Of("2|x|y"u8, seed)] = 42 });
+        var knownLines = new SplitMap<long>();
+        knownLines.Set(LineHash.Of("2|x|y"u8, seed), 42);
+        var known = new KnownLines(knownLines);
         using var stream = new MemoryStream(bytes);
         var reader = await ExtractLineReader.OpenAsync(stream, CancellationToken.None);
         await reader.ReadLineAsync(CancellationToken.None);

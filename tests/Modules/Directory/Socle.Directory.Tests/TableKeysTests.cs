@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Socle.Directory.Import;
 using Socle.Directory.Storage;
@@ -77,7 +78,7 @@ public sealed class TableKeysTests
     }
 
     [Fact]
-    public void FromTheState_AppendedChangesApplyInOrder_AndALineTableKnowsTheLinesOfItsCurrentVersions()
+    public void FromTheState_AppendedChangesApplyInOrder_AndALineTableKnowsTheLinesOfItsVersions()
     {
         using var lineTable = new TableKeys(DirectoryTable.Persons, lineParentFields: ["FamilyName"]);
         using var other = new TableKeys(DirectoryTable.Persons);
@@ -94,12 +95,16 @@ public sealed class TableKeysTests
             keys.EndState(new ImportState.Loaded(5 * 48, 2));
         }
 
-        // A version whose line is not known (it was read from the tables) gives no known line.
-        Assert.Equal(1, lineTable.Known.Count);
-        Assert.False(lineTable.Known.TryGet(100, out _));
-        Assert.False(lineTable.Known.TryGet(102, out _));
+        // A version whose line is not known (it was read from the tables) gives no known line. The lines of replaced and
+        // removed versions stay known, but the current version of their key names another line, or there is none.
+        Assert.Equal(3, lineTable.Known.Count);
         Assert.True(lineTable.Known.TryGet(200, out var keyHash));
         Assert.Equal(Hash("810000000001"), keyHash);
+        Assert.Equal(200, lineTable.Find(keyHash).Line);
+        Assert.True(lineTable.Known.TryGet(100, out keyHash));
+        Assert.Equal(200, lineTable.Find(keyHash).Line);
+        Assert.True(lineTable.Known.TryGet(102, out keyHash));
+        Assert.True(Unsafe.IsNullRef(ref lineTable.Find(keyHash)));
         Assert.Equal(0, other.Known.Count);
         Assert.False(lineTable.IsFirstLoad);
         Assert.Equal(0, other.FirstLineOf(Hash("810000000001"), 2));
@@ -109,6 +114,61 @@ public sealed class TableKeysTests
 
         lineTable.Dispose();
         Assert.Equal(0, lineTable.Known.Count);
+    }
+
+    [Fact]
+    public void FromTheStateInChunks_BothHalvesOfTheMapsAreFilled_WithTheEntriesInTheirOrder()
+    {
+        const int Size = 40;
+        var random = new Random(21);
+        var entries = Enumerable.Range(1, 20_000)
+            .Select(i => new ImportState.Entry(random.NextInt64(), i, random.NextInt64(), random.NextInt64(), random.NextInt64(), 0)).ToList();
+
+        // Later imports: every tenth version replaced (same key, another line), every seventh removed.
+        var appended = entries.Where((_, i) => i % 10 == 0).Select(e => e with { Id = e.Id + 100_000, Line = e.Line + 1 })
+            .Concat(entries.Where((_, i) => i % 7 == 0).Select(e => new ImportState.Entry(e.KeyHash, 0, 0, 0, 0, 0))).ToList();
+        using var keys = new TableKeys(DirectoryTable.Persons, lineParentFields: ["FamilyName"]);
+        keys.BeginState(entries.Count + appended.Count);
+        var expected = new Dictionary<long, ImportState.Entry>();
+        foreach (var chunk in new[] { entries, appended })
+        {
+            var bytes = new byte[(chunk.Count * Size) + 64];
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                ImportState.Write(bytes.AsSpan(i * Size, Size), chunk[i]);
+                if (chunk[i].Id == 0)
+                {
+                    expected.Remove(chunk[i].KeyHash);
+                }
+                else
+                {
+                    expected[chunk[i].KeyHash] = chunk[i];
+                }
+            }
+
+            keys.AddState(bytes, chunk.Count * Size, Size);
+        }
+
+        keys.EndState(default);
+
+        Assert.All(entries, entry =>
+        {
+            ref var version = ref keys.Find(entry.KeyHash);
+            if (expected.TryGetValue(entry.KeyHash, out var current))
+            {
+                Assert.Equal((current.Id, current.Hash, current.Line, current.Parent0), (version.Id, version.Hash, version.Line, version.Parent0));
+            }
+            else
+            {
+                Assert.True(Unsafe.IsNullRef(ref version));
+            }
+        });
+        Assert.Equal(entries.Count + appended.Count(e => e.Id != 0), keys.Known.Count);
+        Assert.All(appended.Where(e => e.Id != 0), e => Assert.True(keys.Known.TryGet(e.Line, out var key) && key == e.KeyHash));
+
+        // A file that gives none of them removes every current version.
+        keys.Finish();
+        Assert.Equal(expected.Count, keys.Removed);
     }
 
     private static long Hash(string key) => ContentHash.OfKey(key);

@@ -33,14 +33,15 @@ internal abstract class ExtractMapper
     /// given and counts the records unchanged, without splitting or mapping the line, and returns true (with the reason
     /// if it repeats an earlier line of the file). Returns false when the line must be mapped after all: it now gives
     /// first a record of another table (a person, a structure) whose current version came from another line, whose
-    /// content may differ from this one's.
+    /// content may differ from this one's; or the current version of its key came from another line (the known lines
+    /// also name the lines of versions since replaced).
     /// </summary>
     public bool TrySkip(long knownKey, long lineHash, long line, out string? rejection)
     {
         rejection = null;
         var lineKeys = Keys[^1];
         ref var own = ref lineKeys.Find(knownKey);
-        if (Unsafe.IsNullRef(ref own))
+        if (Unsafe.IsNullRef(ref own) || own.Line != lineHash)
         {
             return false;
         }

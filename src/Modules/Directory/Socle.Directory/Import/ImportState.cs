@@ -84,10 +84,7 @@ internal static class ImportState
                     }
                 }
 
-                for (var offset = 0; offset < length; offset += size)
-                {
-                    keys.AddState(Read(chunk.AsSpan(offset, size)));
-                }
+                keys.AddState(chunk, length, size);
             }
 
             keys.EndState(loaded[t]);
@@ -154,7 +151,7 @@ internal static class ImportState
 
     private static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
-    private static void Write(Span<byte> to, in Entry entry)
+    public static void Write(Span<byte> to, in Entry entry)
     {
         BinaryPrimitives.WriteInt64LittleEndian(to, entry.KeyHash);
         BinaryPrimitives.WriteInt64LittleEndian(to[8..], entry.Id);
@@ -171,7 +168,8 @@ internal static class ImportState
         }
     }
 
-    private static Entry Read(ReadOnlySpan<byte> from) => new(
+    /// <summary>One entry, as <see cref="Write"/> wrote it: 32 bytes, then 8 per key of the line's other records.</summary>
+    public static Entry Read(ReadOnlySpan<byte> from) => new(
         BinaryPrimitives.ReadInt64LittleEndian(from),
         BinaryPrimitives.ReadInt64LittleEndian(from[8..]),
         BinaryPrimitives.ReadInt64LittleEndian(from[16..]),

@@ -1,18 +1,21 @@
 namespace Socle.Directory.Import;
 
 /// <summary>
-/// The lines that gave the current versions of a file's line table, by <see cref="LineHash"/>, each with the key hash
-/// of its version there: a line the new file has again, byte for byte, gives the same records, so the import marks
-/// their keys as given and counts them unchanged without splitting or mapping it (decision 0021). Built from the
-/// previous import's <see cref="ImportState"/> before the file is read, then only read, by the reading thread.
+/// The lines that gave versions of a file's line table in the previous import's <see cref="ImportState"/>, by
+/// <see cref="LineHash"/>, each with the key hash of its version there: a line the new file has again, byte for byte,
+/// gives the same records, so the import marks their keys as given and counts them unchanged without splitting or
+/// mapping it (decision 0021). It is filled while the state is read, entry by entry, so it also names the lines of
+/// versions that later entries of the state replaced or removed: the mapper takes a line as known only if the current
+/// version of its key came from it (<see cref="ExtractMapper.TrySkip"/>). Built before the file is read, then only
+/// read, by the reading thread.
 /// </summary>
 internal sealed class KnownLines
 {
-    public static readonly KnownLines None = new([]);
+    public static readonly KnownLines None = new(new SplitMap<long>());
 
-    private readonly Dictionary<long, long> lines;
+    private readonly SplitMap<long> lines;
 
-    public KnownLines(Dictionary<long, long> lines) => this.lines = lines;
+    public KnownLines(SplitMap<long> lines) => this.lines = lines;
 
     public int Count => lines.Count;
 

@@ -25,7 +25,10 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     private readonly int[] parentFields = [.. (lineParentFields ?? []).Select(f => table.Fields.ToList().IndexOf(f))];
 
     /// <summary>Current versions by key hash; <see cref="CurrentVersion.FirstLine"/> is 0 until the file gives the key.</summary>
-    private Dictionary<long, CurrentVersion> current = [];
+    private SplitMap<CurrentVersion> current = new();
+
+    /// <summary>While the state is read: the lines of the line table's versions, for <see cref="Known"/>.</summary>
+    private SplitMap<long>? lines;
 
     /// <summary>Keys the file gives that have no current version, with the line that first gave each.</summary>
     private Dictionary<long, int> added = [];
@@ -101,14 +104,14 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
         }
 
         // Sized once: growing a dictionary of millions of entries holds the old and the new arrays at the same time.
-        var byKey = new Dictionary<long, CurrentVersion>(count);
+        var byKey = new SplitMap<CurrentVersion>(count);
         command.CommandText = $"SELECT \"Id\", \"Key\", \"Hash\"{string.Concat((lineParentFields ?? []).Select(f => $", \"{f}\""))} FROM {name} WHERE \"ValidTo\" IS NULL";
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                byKey[ContentHash.OfKey(reader.GetString(1))] = new CurrentVersion(
-                    reader.GetInt64(0), reader.GetInt64(2), 0, ParentKey(reader, 3), ParentKey(reader, 4));
+                byKey.Set(ContentHash.OfKey(reader.GetString(1)), new CurrentVersion(
+                    reader.GetInt64(0), reader.GetInt64(2), 0, ParentKey(reader, 3), ParentKey(reader, 4)));
             }
         }
 
@@ -116,42 +119,35 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
         IsFirstLoad = false;
     }
 
-    /// <summary>Starts taking the current versions from the previous import's state (<see cref="ImportState"/>).</summary>
-    public void BeginState(int count) => current = new Dictionary<long, CurrentVersion>(count);
+    /// <summary>Starts taking the current versions from the previous import's state (<see cref="ImportState"/>), of <paramref name="count"/> entries.</summary>
+    public void BeginState(int count)
+    {
+        current = new SplitMap<CurrentVersion>(count);
+        lines = IsLineTable ? new SplitMap<long>(count) : null;
+    }
+
+    /// <summary>
+    /// Applies entries of the state in their order, <paramref name="entrySize"/> bytes each: two threads, one per half
+    /// of the maps.
+    /// </summary>
+    public void AddState(byte[] entries, int length, int entrySize) =>
+        Parallel.For(0, 2, half => AddState(entries.AsSpan(0, length), entrySize, half));
 
     public void AddState(in ImportState.Entry entry)
     {
-        if (entry.Id == 0)
-        {
-            current.Remove(entry.KeyHash);
-            return;
-        }
-
-        current[entry.KeyHash] = new CurrentVersion(entry.Id, entry.Hash, entry.Line, entry.Parent0, entry.Parent1);
+        AddState(entry, SplitMap<CurrentVersion>.HalfOf(entry.KeyHash), SplitMap<long>.HalfOf(entry.Line));
     }
 
     public void EndState(ImportState.Loaded loaded)
     {
-        if (IsLineTable)
-        {
-            var byLine = new Dictionary<long, long>(current.Count);
-            foreach (var (keyHash, version) in current)
-            {
-                if (version.Line != 0)
-                {
-                    byLine[version.Line] = keyHash;
-                }
-            }
-
-            Known = new KnownLines(byLine);
-        }
-
+        Known = lines is null ? KnownLines.None : new KnownLines(lines);
+        lines = null;
         LoadedState = loaded;
         IsFirstLoad = current.Count == 0;
     }
 
     /// <summary>The current version of a key, to read or mark in place; a null reference when it has none.</summary>
-    public ref CurrentVersion Find(long keyHash) => ref CollectionsMarshal.GetValueRefOrNullRef(current, keyHash);
+    public ref CurrentVersion Find(long keyHash) => ref current.Find(keyHash);
 
     /// <summary>A record of a known line, given again as it was (see <see cref="ExtractMapper.TrySkip"/>).</summary>
     public void CountUnchanged() => Unchanged++;
@@ -163,7 +159,7 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     public int FirstLineOf(long keyHash, long line)
     {
         var number = LineNumber(line);
-        ref var version = ref CollectionsMarshal.GetValueRefOrNullRef(current, keyHash);
+        ref var version = ref current.Find(keyHash);
         if (!Unsafe.IsNullRef(ref version))
         {
             if (version.FirstLine != 0)
@@ -192,7 +188,7 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     /// </summary>
     public long Accept(StagedRecord record)
     {
-        ref var version = ref CollectionsMarshal.GetValueRefOrNullRef(current, record.KeyHash);
+        ref var version = ref current.Find(record.KeyHash);
         if (!Unsafe.IsNullRef(ref version))
         {
             if (version.Hash == record.Hash)
@@ -224,7 +220,7 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     /// <summary>After the file: every current version it did not give is removed.</summary>
     public void Finish()
     {
-        foreach (var (keyHash, version) in current)
+        foreach (var (keyHash, version) in current.All())
         {
             if (version.FirstLine == 0)
             {
@@ -240,7 +236,7 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     /// <summary>The current versions once the file is applied: those it kept, with the lines that gave them now, and those it wrote.</summary>
     public IEnumerable<ImportState.Entry> CurrentAfterFile()
     {
-        foreach (var (keyHash, version) in current)
+        foreach (var (keyHash, version) in current.All())
         {
             if (version.FirstLine != 0 && !version.Replaced)
             {
@@ -259,7 +255,7 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     {
         foreach (var keyHash in relined)
         {
-            var version = current[keyHash];
+            var version = current.Find(keyHash);
             yield return new ImportState.Entry(keyHash, version.Id, version.Hash, version.Line, version.Parent0, version.Parent1);
         }
 
@@ -284,13 +280,44 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     /// <summary>Lets go of the maps and of the written versions once the state is written.</summary>
     public void Dispose()
     {
-        current = [];
+        current = new();
+        lines = null;
         added = [];
         relined = [];
         removed = [];
         Known = KnownLines.None;
         written.Dispose();
         written = new WrittenVersions();
+    }
+
+    /// <summary>Applies the entries of one half: the current versions whose key hash, and the lines whose hash, fall in it.</summary>
+    private void AddState(ReadOnlySpan<byte> entries, int entrySize, int half)
+    {
+        for (var offset = 0; offset < entries.Length; offset += entrySize)
+        {
+            AddState(ImportState.Read(entries.Slice(offset, entrySize)), half, half);
+        }
+    }
+
+    private void AddState(in ImportState.Entry entry, int keyHalf, int lineHalf)
+    {
+        if (SplitMap<CurrentVersion>.HalfOf(entry.KeyHash) == keyHalf)
+        {
+            if (entry.Id == 0)
+            {
+                current.Remove(keyHalf, entry.KeyHash);
+            }
+            else
+            {
+                current.Set(keyHalf, entry.KeyHash, new CurrentVersion(entry.Id, entry.Hash, entry.Line, entry.Parent0, entry.Parent1));
+            }
+        }
+
+        // A line given by a version read from the tables is not known (0); a removed key has no line.
+        if (lines is not null && entry.Line != 0 && SplitMap<long>.HalfOf(entry.Line) == lineHalf)
+        {
+            lines.Set(lineHalf, entry.Line, entry.KeyHash);
+        }
     }
 
     private string TableName(DbConnection connection) => DirectorySql.Table(connection is Npgsql.NpgsqlConnection, Table.Name);
