@@ -74,6 +74,31 @@ public abstract class DirectoryImportTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task ARefusalAfterAnEarlierFileWasMerged_LeavesThePreviousSnapshot()
+    {
+        using var extracts = await DirectoryExtracts.GenerateAsync(factory, 300);
+        Assert.True((await DirectoryExtracts.ImportAsync(factory, [.. extracts.Files])).Published);
+        var before = await PractitionerTotalAsync();
+
+        // Personne_activite, the largest file, is read first and merged while the mailboxes are read: those are refused.
+        var activity = File.ReadAllLines(extracts.PersonActivity);
+        File.WriteAllLines(extracts.PersonActivity, activity[..^150]);
+        var mailboxes = File.ReadAllLines(extracts.Mailboxes);
+        File.WriteAllLines(extracts.Mailboxes, [mailboxes[0], .. mailboxes[1..].Select(l => "BAD" + l[l.IndexOf('|', StringComparison.Ordinal)..])]);
+
+        var report = await DirectoryExtracts.ImportAsync(factory, [.. extracts.Files]);
+
+        Assert.False(report.Published);
+        Assert.Contains("above the limit", report.RefusalReason, StringComparison.Ordinal);
+        Assert.Equal(before, await PractitionerTotalAsync());
+        File.WriteAllLines(extracts.Mailboxes, mailboxes);
+        var next = await DirectoryExtracts.ImportAsync(factory, [.. extracts.Files]);
+        Assert.True(next.Published, next.RefusalReason);
+        Assert.True(next.Changes.Single(c => c.Entity == "persons").Removed > 0);
+        Assert.True(await PractitionerTotalAsync() < before);
+    }
+
+    [Fact]
     public async Task AFileOfAnotherKind_IsRefused()
     {
         using var extracts = await DirectoryExtracts.GenerateAsync(factory, 50);

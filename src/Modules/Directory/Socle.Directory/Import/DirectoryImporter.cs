@@ -35,14 +35,7 @@ internal sealed partial class DirectoryImporter(
         var startedAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var rejected = new RejectionLog(KeptRejections);
         var reading = new ReadState(sources.Sum(s => s.Length), progress);
-        var phases = new List<ImportPhase>();
-        var lap = Stopwatch.StartNew();
-        void Phase(string name)
-        {
-            phases.Add(new ImportPhase(name, Math.Round(lap.Elapsed.TotalSeconds, 2)));
-            lap.Restart();
-        }
-
+        var phases = new ImportPhases();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -65,15 +58,11 @@ internal sealed partial class DirectoryImporter(
             db.Imports.Add(run);
             await db.SaveChangesAsync(cancellationToken);
             await StageWriter.CreateTablesAsync(connection, dbTransaction, cancellationToken);
-            var refusal = await StageAsync(sources, connection, dbTransaction, run.Id, startedAt, rejected, reading, Phase, cancellationToken);
+            var refusal = await StageAsync(sources, connection, dbTransaction, run.Id, startedAt, rejected, reading, phases, cancellationToken);
             if (refusal is not null)
             {
                 return await RefuseAsync(transaction, files, startedAt, reading.Rows, rejected, refusal, watch);
             }
-
-            var closes = reading.Tables.SelectMany(t => t.Keys.ToClose.Select(id => (t.Keys.Table.Code, id)));
-            await StageWriter.CompleteAllAsync(connection, dbTransaction, closes, cancellationToken);
-            Phase("stage the versions to close");
 
             if (reading.Rows == 0)
             {
@@ -87,20 +76,7 @@ internal sealed partial class DirectoryImporter(
                     CultureInfo.InvariantCulture, $"{rejected.Count} of {reading.Rows} lines rejected ({ratio:P2}), above the limit of {options.Value.MaxRejectedRatio:P2}"), watch);
             }
 
-            var changes = new List<EntityChanges>();
-            foreach (var table in reading.Tables)
-            {
-                if (table.Loaded)
-                {
-                    changes.Add(table.Keys.Changes());
-                    continue;
-                }
-
-                // One time for the whole snapshot: the versions it closes end when the versions it opens begin.
-                changes.Add(await SnapshotMerger.MergeAsync(connection, dbTransaction, table.Keys, run.Id, startedAt, cancellationToken));
-                Phase("merge " + table.Keys.Table.Entity);
-            }
-
+            var changes = reading.Tables.Select(t => t.Changes!).ToList();
             foreach (var table in reading.Tables)
             {
                 await ImportSql.SyncIdentityAsync(connection, dbTransaction, table.Keys.Table, table.Keys.MaxId, cancellationToken);
@@ -118,10 +94,10 @@ internal sealed partial class DirectoryImporter(
             run.Summary = Summary(changes);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            Phase("commit");
+            phases.Lap("commit");
             snapshot.Published(run.Id);
             LogPublished(logger, run.Id, reading.Rows, rejected.Count, watch.Elapsed.TotalSeconds);
-            return new ImportReport(run.Id, true, null, reading.Rows, reading.UnchangedLines, changes, rejected.Lines, rejected.Count, watch.Elapsed, phases);
+            return new ImportReport(run.Id, true, null, reading.Rows, reading.UnchangedLines, changes, rejected.Lines, rejected.Count, watch.Elapsed, phases.All);
         }
         finally
         {
@@ -136,117 +112,203 @@ internal sealed partial class DirectoryImporter(
 
     /// <summary>
     /// Reads every source: each record is checked, compared with the current version of its table, and staged when it is
-    /// new or changed. Returns why the import is refused, or null.
+    /// new or changed. A file's merges (or a first load's index builds) run on the connection while the next file is
+    /// read (decision 0022). Returns why the import is refused, or null.
     /// </summary>
     private async Task<string?> StageAsync(
         IReadOnlyList<ExtractSource> sources, DbConnection connection, DbTransaction transaction, long importId, long validFrom, RejectionLog rejected, ReadState reading,
-        Action<string> phase, CancellationToken cancellationToken)
+        ImportPhases phases, CancellationToken cancellationToken)
     {
         var kinds = new HashSet<ExtractKind>();
-        var records = new List<StagedRecord>(4);
-        foreach (var source in sources)
+        FileWork? previous = null;
+        var behind = Task.CompletedTask;
+        reading.LatestImports = await LatestImportsAsync(connection, transaction, cancellationToken);
+        try
         {
-            if (source.Length > options.Value.MaxFileBytes)
+            foreach (var source in InWorkOrder(sources, firstLoad: reading.LatestImports.Count == 0))
             {
-                return $"{source.Name} is larger than the limit of {options.Value.MaxFileBytes} bytes";
-            }
-
-            await using var stream = source.Open();
-            var reader = await ExtractLineReader.OpenAsync(stream, cancellationToken);
-            var header = await reader.ReadLineAsync(cancellationToken);
-            var kind = header?.Text is { } text ? ExtractKind.FromHeader(text) : null;
-            if (kind is null)
-            {
-                return $"{source.Name} is not an Annuaire Santé extract: its header line is not that of {string.Join(", ", ExtractKind.All.Select(k => k.FilePrefix))}";
-            }
-
-            if (ExtractKind.FromFileName(source.Name) is { } named && named != kind)
-            {
-                return $"{source.Name} is named as {named.FilePrefix} but holds {kind.FilePrefix}";
-            }
-
-            if (!kinds.Add(kind))
-            {
-                return $"two {kind.FilePrefix} files in one import";
-            }
-
-            var mapper = ExtractMapper.For(kind);
-            var tables = mapper.Keys.ToDictionary(k => k.Table, k => new TableState(k));
-            reading.Tables.AddRange(tables.Values);
-            var fromState = await LoadCurrentAsync(mapper, connection, transaction, reading, cancellationToken);
-            phase(kind.FilePrefix + (fromState ? ": current versions, from the previous import's state" : ": current versions, from the tables"));
-            var firstLoad = mapper.Keys.All(k => k.IsFirstLoad);
-            await using var stage = firstLoad
-                ? await TableLoader.OpenAsync(connection, transaction, mapper.Tables, importId, validFrom, cancellationToken)
-                : await StageWriter.OpenAsync(connection, transaction, cancellationToken);
-            await using var lines = SplitLineReader.Start(reader, kind.Columns.Count, mapper.Keys[^1].Known, cancellationToken);
-            await foreach (var batch in lines.ReadAllAsync(cancellationToken))
-            {
-                foreach (var line in batch.Lines)
-                {
-                    reading.Rows++;
-                    string? reason;
-                    if (line.Unsplit is not null && mapper.TrySkip(line.KnownKey, line.Hash, line.Number, out reason))
-                    {
-                        reading.UnchangedLines += reason is null ? 1 : 0;
-                    }
-                    else
-                    {
-                        var fields = line.Fields;
-                        reason = line.Error;
-                        if (line.Unsplit is not null)
-                        {
-                            // A known line that must be mapped after all (see TrySkip): rare, so decoded only now.
-                            fields = reader.TryDecode(line.Unsplit, out var known) ? ExtractFields.Split(known, kind.Columns.Count, out reason) : null;
-                            reason ??= fields is null ? ExtractLineReader.InvalidBytes : null;
-                        }
-
-                        reason ??= mapper.Map(fields!, line.Number, records);
-                    }
-
-                    if (reason is not null)
-                    {
-                        rejected.Add(source.Name, line.Number, reason);
-                    }
-
-                    foreach (var parsed in records)
-                    {
-                        var record = parsed with { Line = line.Hash };
-                        if (tables[record.Table].Keys.Accept(record) is var id and not 0)
-                        {
-                            await stage.WriteAsync(record with { Id = id }, cancellationToken);
-                        }
-                    }
-
-                    records.Clear();
-                }
-
-                if (batch.BytesRead > options.Value.MaxFileBytes)
+                if (source.Length > options.Value.MaxFileBytes)
                 {
                     return $"{source.Name} is larger than the limit of {options.Value.MaxFileBytes} bytes";
                 }
 
-                reading.Report(batch.BytesRead);
+                await using var stream = source.Open();
+                var reader = await ExtractLineReader.OpenAsync(stream, cancellationToken);
+                var header = await reader.ReadLineAsync(cancellationToken);
+                var kind = header?.Text is { } text ? ExtractKind.FromHeader(text) : null;
+                if (kind is null)
+                {
+                    return $"{source.Name} is not an Annuaire Santé extract: its header line is not that of {string.Join(", ", ExtractKind.All.Select(k => k.FilePrefix))}";
+                }
+
+                if (ExtractKind.FromFileName(source.Name) is { } named && named != kind)
+                {
+                    return $"{source.Name} is named as {named.FilePrefix} but holds {kind.FilePrefix}";
+                }
+
+                if (!kinds.Add(kind))
+                {
+                    return $"two {kind.FilePrefix} files in one import";
+                }
+
+                var mapper = ExtractMapper.For(kind);
+                var tables = mapper.Keys.ToDictionary(k => k.Table, k => new TableState(k));
+                reading.Tables.AddRange(tables.Values);
+
+                // The connection is free: the previous file's work starts once this file's current versions are read.
+                var fromState = await LoadCurrentAsync(mapper, connection, transaction, reading, cancellationToken);
+                phases.Lap(kind.FilePrefix + (fromState ? ": current versions, from the previous import's state" : ": current versions, from the tables"));
+                var firstLoad = mapper.Keys.All(k => k.IsFirstLoad);
+                behind = previous?.Start() ?? Task.CompletedTask;
+                var stage = new DeferredSink(behind, () => firstLoad
+                    ? TableLoader.OpenAsync(connection, transaction, mapper.Tables, importId, validFrom, cancellationToken)
+                    : StageWriter.OpenAsync(connection, transaction, cancellationToken));
+                var work = new FileWork(stage, () => AfterFileAsync(stage, [.. tables.Values], firstLoad, kind, connection, transaction, importId, validFrom, phases, cancellationToken));
+                try
+                {
+                    if (await ReadAsync(source, reader, kind, mapper, tables, stage, rejected, reading, cancellationToken) is { } refusal)
+                    {
+                        return refusal;
+                    }
+
+                    // Waits for the previous file's work, which leaves the connection free again.
+                    await stage.CompleteAsync(cancellationToken);
+                    phases.Lap(kind.FilePrefix + ": read, compare and write");
+                    foreach (var state in tables.Values)
+                    {
+                        state.Keys.Finish();
+                        state.Loaded = firstLoad;
+                        await ImportState.WriteAsync(connection, transaction, state.Keys, importId, cancellationToken);
+                        state.Keys.Dispose();
+                    }
+
+                    // The next file's maps are as large: without a full collection now, the process would hold both.
+                    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                    phases.Lap(kind.FilePrefix + ": state for the next import");
+                    await (previous?.DisposeAsync() ?? ValueTask.CompletedTask);
+                    (previous, work) = (work, null);
+                }
+                finally
+                {
+                    await (work?.DisposeAsync() ?? ValueTask.CompletedTask);
+                }
             }
 
-            await stage.CompleteAsync(cancellationToken);
-            reading.EndOfSource(reader.BytesRead);
-            phase(kind.FilePrefix + ": read, compare and write");
-            foreach (var state in tables.Values)
+            // The last file's work has no file to run behind.
+            if (previous is not null)
             {
-                state.Keys.Finish();
-                state.Loaded = firstLoad;
-                await ImportState.WriteAsync(connection, transaction, state.Keys, importId, cancellationToken);
-                state.Keys.Dispose();
+                await previous.Start();
+                phases.Lap((reading.Tables[^1].Loaded ? "indexes" : "merges") + " of the last file");
             }
 
-            // The next file's maps are as large: without a full collection now, the process would hold both.
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            return null;
+        }
+        finally
+        {
+            // Never leave work running on the connection: the caller rolls back, or goes on with it.
+            await Task.WhenAny(behind);
+            await (previous?.DisposeAsync() ?? ValueTask.CompletedTask);
+        }
+    }
 
-            phase(kind.FilePrefix + ": state for the next import");
+    /// <summary>
+    /// The order to read the files in, so that each file's database work runs behind the reading of the next. On a first
+    /// load, the smallest first: the index builds of the largest file (Personne_activite) take longer than reading all
+    /// the others, whose own writes would wait behind them. On a later import, the largest first: its merges are the
+    /// longest, and the smaller files' reading hides them.
+    /// </summary>
+    private static IEnumerable<ExtractSource> InWorkOrder(IReadOnlyList<ExtractSource> sources, bool firstLoad) =>
+        firstLoad ? sources.OrderBy(s => s.Length) : sources.OrderByDescending(s => s.Length);
+
+    /// <summary>Reads one source's lines into its sink. Returns why the import is refused, or null.</summary>
+    private async Task<string?> ReadAsync(
+        ExtractSource source, ExtractLineReader reader, ExtractKind kind, ExtractMapper mapper, Dictionary<DirectoryTable, TableState> tables, IRecordSink stage,
+        RejectionLog rejected, ReadState reading, CancellationToken cancellationToken)
+    {
+        var records = new List<StagedRecord>(4);
+        await using var lines = SplitLineReader.Start(reader, kind.Columns.Count, mapper.Keys[^1].Known, cancellationToken);
+        await foreach (var batch in lines.ReadAllAsync(cancellationToken))
+        {
+            foreach (var line in batch.Lines)
+            {
+                reading.Rows++;
+                string? reason;
+                if (line.Unsplit is not null && mapper.TrySkip(line.KnownKey, line.Hash, line.Number, out reason))
+                {
+                    reading.UnchangedLines += reason is null ? 1 : 0;
+                }
+                else
+                {
+                    var fields = line.Fields;
+                    reason = line.Error;
+                    if (line.Unsplit is not null)
+                    {
+                        // A known line that must be mapped after all (see TrySkip): rare, so decoded only now.
+                        fields = reader.TryDecode(line.Unsplit, out var known) ? ExtractFields.Split(known, kind.Columns.Count, out reason) : null;
+                        reason ??= fields is null ? ExtractLineReader.InvalidBytes : null;
+                    }
+
+                    reason ??= mapper.Map(fields!, line.Number, records);
+                }
+
+                if (reason is not null)
+                {
+                    rejected.Add(source.Name, line.Number, reason);
+                }
+
+                foreach (var parsed in records)
+                {
+                    var record = parsed with { Line = line.Hash };
+                    if (tables[record.Table].Keys.Accept(record) is var id and not 0)
+                    {
+                        await stage.WriteAsync(record with { Id = id }, cancellationToken);
+                    }
+                }
+
+                records.Clear();
+            }
+
+            if (batch.BytesRead > options.Value.MaxFileBytes)
+            {
+                return $"{source.Name} is larger than the limit of {options.Value.MaxFileBytes} bytes";
+            }
+
+            reading.Report(batch.BytesRead);
         }
 
+        reading.EndOfSource(reader.BytesRead);
         return null;
+    }
+
+    /// <summary>
+    /// A file's database work once it is read, which may run while the next file is read: a first load's remaining
+    /// writes and index builds, or the merges of its tables' differences. One time for the whole snapshot: the versions
+    /// it closes end when the versions it opens begin.
+    /// </summary>
+    private static async Task AfterFileAsync(
+        IRecordSink stage, IReadOnlyList<TableState> tables, bool firstLoad, ExtractKind kind, DbConnection connection, DbTransaction transaction,
+        long importId, long validFrom, ImportPhases phases, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await stage.FinishAsync(cancellationToken);
+        if (firstLoad)
+        {
+            phases.Add(kind.FilePrefix + ": indexes", watch.Elapsed);
+            foreach (var table in tables)
+            {
+                table.Changes = table.Keys.Changes();
+            }
+
+            return;
+        }
+
+        await StageWriter.WriteClosesAsync(connection, transaction, tables.SelectMany(t => t.Keys.ToClose.Select(id => (t.Keys.Table.Code, id))), cancellationToken);
+        foreach (var table in tables)
+        {
+            watch.Restart();
+            table.Changes = await SnapshotMerger.MergeAsync(connection, transaction, table.Keys, importId, validFrom, cancellationToken);
+            phases.Add("merge " + table.Keys.Table.Entity, watch.Elapsed);
+        }
     }
 
     /// <summary>
@@ -260,8 +322,7 @@ internal sealed partial class DirectoryImporter(
             await keys.ReadMaxIdAsync(connection, transaction, cancellationToken);
         }
 
-        reading.LatestImports ??= await LatestImportsAsync(connection, transaction, cancellationToken);
-        if (await ImportState.TryLoadAsync(connection, transaction, mapper.Keys, reading.LatestImports, cancellationToken))
+        if (await ImportState.TryLoadAsync(connection, transaction, mapper.Keys, reading.LatestImports!, cancellationToken))
         {
             return true;
         }
@@ -361,5 +422,26 @@ internal sealed partial class DirectoryImporter(
 
         /// <summary>Written straight into the empty table (a first load) rather than staged for a merge.</summary>
         public bool Loaded { get; set; }
+
+        /// <summary>What the import did to the table, once its file's work is done.</summary>
+        public EntityChanges? Changes { get; set; }
+    }
+
+    /// <summary>A file's database work (<see cref="AfterFileAsync"/>), started once, and its sink, disposed after it.</summary>
+    private sealed class FileWork(IRecordSink stage, Func<Task> work) : IAsyncDisposable
+    {
+        private Task? running;
+
+        public Task Start() => running ??= Task.Run(work);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (running is not null)
+            {
+                await Task.WhenAny(running);
+            }
+
+            await stage.DisposeAsync();
+        }
     }
 }

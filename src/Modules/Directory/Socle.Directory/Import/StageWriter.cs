@@ -24,6 +24,12 @@ internal abstract class StageWriter : IRecordSink
 
         await ImportSql.ExecuteAsync(connection, transaction, DirectorySql.CreateStage(postgres), cancellationToken);
         await ImportSql.ExecuteAsync(connection, transaction, DirectorySql.CreateClose(postgres), cancellationToken);
+        if (!postgres)
+        {
+            // Each file's tables are merged once it is read, from the rows of their table code.
+            await ImportSql.ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.StageTable}\" ON \"{DirectorySql.StageTable}\" (\"Entity\")", cancellationToken);
+            await ImportSql.ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.CloseTable}\" ON \"{DirectorySql.CloseTable}\" (\"Entity\", \"Id\")", cancellationToken);
+        }
     }
 
     public static async Task<IRecordSink> OpenAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
@@ -31,8 +37,8 @@ internal abstract class StageWriter : IRecordSink
             ? await PostgresStageWriter.OpenAsync(pg, cancellationToken)
             : new SqliteStageWriter((SqliteConnection)connection, (SqliteTransaction)transaction);
 
-    /// <summary>Writes the ids of the versions to close, then indexes and analyses both tables for the merge.</summary>
-    public static async Task CompleteAllAsync(
+    /// <summary>Writes the ids of the versions a file's tables close, for their merges.</summary>
+    public static async Task WriteClosesAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(int Entity, long Id)> closes, CancellationToken cancellationToken)
     {
         if (connection is NpgsqlConnection pg)
@@ -70,14 +76,14 @@ internal abstract class StageWriter : IRecordSink
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
-
-        await ImportSql.ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.StageTable}\" ON \"{DirectorySql.StageTable}\" (\"Entity\")", cancellationToken);
-        await ImportSql.ExecuteAsync(connection, transaction, $"CREATE INDEX \"ix_{DirectorySql.CloseTable}\" ON \"{DirectorySql.CloseTable}\" (\"Entity\", \"Id\")", cancellationToken);
     }
 
     public abstract ValueTask WriteAsync(StagedRecord record, CancellationToken cancellationToken);
 
     public abstract Task CompleteAsync(CancellationToken cancellationToken);
+
+    /// <summary>Nothing waits: the merge reads the staged records.</summary>
+    public Task FinishAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public abstract ValueTask DisposeAsync();
 

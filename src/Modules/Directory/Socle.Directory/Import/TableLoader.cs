@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
@@ -42,9 +41,12 @@ internal abstract class TableLoader : IRecordSink
 
     public abstract ValueTask WriteAsync(StagedRecord record, CancellationToken cancellationToken);
 
-    public async Task CompleteAsync(CancellationToken cancellationToken)
+    public abstract Task CompleteAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes the records that waited for the connection, then builds the tables' indexes.</summary>
+    public async Task FinishAsync(CancellationToken cancellationToken)
     {
-        await FlushAsync(cancellationToken);
+        await CopySpilledAsync(cancellationToken);
         foreach (var table in tables)
         {
             await ImportSql.BuildIndexesAsync(connection, transaction, table, cancellationToken);
@@ -53,7 +55,7 @@ internal abstract class TableLoader : IRecordSink
 
     public abstract ValueTask DisposeAsync();
 
-    protected abstract Task FlushAsync(CancellationToken cancellationToken);
+    protected abstract Task CopySpilledAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// A connection runs one COPY at a time: the line table is copied while the file is read, the other tables'
@@ -64,7 +66,7 @@ internal abstract class TableLoader : IRecordSink
     {
         private readonly NpgsqlConnection npgsql;
         private readonly DirectoryTable lineTable;
-        private readonly Dictionary<DirectoryTable, SpillFile> spills;
+        private readonly Dictionary<DirectoryTable, RecordSpill> spills;
         private readonly long importId;
         private readonly long validFrom;
         private NpgsqlBinaryImporter? copy;
@@ -76,7 +78,7 @@ internal abstract class TableLoader : IRecordSink
             this.importId = importId;
             this.validFrom = validFrom;
             lineTable = tables[^1];
-            spills = tables.Take(tables.Count - 1).ToDictionary(t => t, _ => new SpillFile());
+            spills = tables.Take(tables.Count - 1).ToDictionary(t => t, _ => new RecordSpill());
         }
 
         public static async Task<IRecordSink> OpenAsync(
@@ -101,13 +103,15 @@ internal abstract class TableLoader : IRecordSink
             return ValueTask.CompletedTask;
         }
 
-        protected override async Task FlushAsync(CancellationToken cancellationToken)
+        /// <summary>Ends the line table's COPY.</summary>
+        public override Task CompleteAsync(CancellationToken cancellationToken) => CompleteCopyAsync(cancellationToken);
+
+        protected override async Task CopySpilledAsync(CancellationToken cancellationToken)
         {
-            await CompleteCopyAsync(cancellationToken);
             foreach (var (table, spill) in spills)
             {
                 copy = await BeginCopyAsync(table, cancellationToken);
-                foreach (var record in spill.ReadAll(table))
+                foreach (var record in spill.ReadAll())
                 {
                     WriteRow(copy, record);
                 }
@@ -150,65 +154,6 @@ internal abstract class TableLoader : IRecordSink
             importer.WriteNull();
             importer.Write(importId, NpgsqlDbType.Bigint);
             importer.WriteTextColumns(record.Values, record.Table.Fields.Count);
-        }
-    }
-
-    /// <summary>Records kept on disk until the connection is free for their COPY; deleted when closed.</summary>
-    private sealed class SpillFile : IDisposable
-    {
-        private readonly FileStream stream = new(
-            Path.Combine(Path.GetTempPath(), $"socle-directory-{Guid.NewGuid():N}.spill"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
-            1 << 16, FileOptions.DeleteOnClose);
-
-        private readonly BinaryWriter writer;
-        private long count;
-
-        public SpillFile() => writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-
-        public void Write(StagedRecord record)
-        {
-            writer.Write(record.Key);
-            writer.Write(record.KeyHash);
-            writer.Write(record.Hash);
-            writer.Write(record.Id);
-            writer.Write(record.Values.Length);
-            foreach (var value in record.Values)
-            {
-                writer.Write(value is not null);
-                if (value is not null)
-                {
-                    writer.Write(value);
-                }
-            }
-
-            count++;
-        }
-
-        public IEnumerable<StagedRecord> ReadAll(DirectoryTable table)
-        {
-            writer.Flush();
-            stream.Position = 0;
-            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            for (var n = 0L; n < count; n++)
-            {
-                var key = reader.ReadString();
-                var keyHash = reader.ReadInt64();
-                var hash = reader.ReadInt64();
-                var id = reader.ReadInt64();
-                var values = new string?[reader.ReadInt32()];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = reader.ReadBoolean() ? reader.ReadString() : null;
-                }
-
-                yield return new StagedRecord(table, key, keyHash, hash, values) { Id = id };
-            }
-        }
-
-        public void Dispose()
-        {
-            writer.Dispose();
-            stream.Dispose();
         }
     }
 
@@ -258,7 +203,9 @@ internal abstract class TableLoader : IRecordSink
             return ValueTask.CompletedTask;
         }
 
-        protected override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public override Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        protected override Task CopySpilledAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public override async ValueTask DisposeAsync()
         {
