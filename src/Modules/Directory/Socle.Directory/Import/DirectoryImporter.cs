@@ -194,11 +194,11 @@ internal sealed partial class DirectoryImporter(
                 }
             }
 
-            // The last file's work has no file to run behind.
+            // The last file's work has no file to run behind; it reports its own time.
             if (previous is not null)
             {
                 await previous.Start();
-                phases.Lap((reading.Tables[^1].Loaded ? "indexes" : "merges") + " of the last file");
+                phases.Resume();
             }
 
             return null;

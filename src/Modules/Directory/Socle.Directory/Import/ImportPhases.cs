@@ -30,6 +30,9 @@ internal sealed class ImportPhases
         lap.Restart();
     }
 
+    /// <summary>Starts the next step's time after work that reported its own.</summary>
+    public void Resume() => lap.Restart();
+
     /// <summary>Work that ran beside the steps, timed by its caller.</summary>
     public void Add(string name, TimeSpan elapsed)
     {
