@@ -229,8 +229,10 @@ internal sealed partial class DirectoryImporter(
         await using var lines = SplitLineReader.Start(reader, kind.Columns.Count, mapper.Keys[^1].Known, cancellationToken);
         await foreach (var batch in lines.ReadAllAsync(cancellationToken))
         {
-            foreach (var line in batch.Lines)
+            for (var n = 0; n < batch.Lines.Length; n++)
             {
+                mapper.PrefetchAhead(batch.Lines, n);
+                var line = batch.Lines[n];
                 reading.Rows++;
                 string? reason;
                 if (line.Unsplit is not null && mapper.TrySkip(line.KnownKey, line.Hash, line.Number, out reason))

@@ -149,6 +149,9 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     /// <summary>The current version of a key, to read or mark in place; a null reference when it has none.</summary>
     public ref CurrentVersion Find(long keyHash) => ref current.Find(keyHash);
 
+    /// <summary>Brings the current version of a key into the processor's cache, ahead of <see cref="Find"/>.</summary>
+    public void Prefetch(long keyHash) => current.Prefetch(keyHash);
+
     /// <summary>A record of a known line, given again as it was (see <see cref="ExtractMapper.TrySkip"/>).</summary>
     public void CountUnchanged() => Unchanged++;
 
