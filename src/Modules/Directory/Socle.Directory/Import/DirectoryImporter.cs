@@ -121,7 +121,6 @@ internal sealed partial class DirectoryImporter(
     {
         var kinds = new HashSet<ExtractKind>();
         FileWork? previous = null;
-        var behind = Task.CompletedTask;
         reading.LatestImports = await LatestImportsAsync(connection, transaction, cancellationToken);
         try
         {
@@ -159,8 +158,7 @@ internal sealed partial class DirectoryImporter(
                 var fromState = await LoadCurrentAsync(mapper, connection, transaction, reading, cancellationToken);
                 phases.Lap(kind.FilePrefix + (fromState ? ": current versions, from the previous import's state" : ": current versions, from the tables"));
                 var firstLoad = mapper.Keys.All(k => k.IsFirstLoad);
-                behind = previous?.Start() ?? Task.CompletedTask;
-                var stage = new DeferredSink(behind, () => firstLoad
+                var stage = new DeferredSink(previous?.Start() ?? Task.CompletedTask, () => firstLoad
                     ? TableLoader.OpenAsync(connection, transaction, mapper.Tables, importId, validFrom, cancellationToken)
                     : StageWriter.OpenAsync(connection, transaction, cancellationToken));
                 var work = new FileWork(stage, () => AfterFileAsync(stage, [.. tables.Values], firstLoad, kind, connection, transaction, importId, validFrom, phases, cancellationToken));
@@ -205,8 +203,7 @@ internal sealed partial class DirectoryImporter(
         }
         finally
         {
-            // Never leave work running on the connection: the caller rolls back, or goes on with it.
-            await Task.WhenAny(behind);
+            // Never leave work running on the connection (disposing waits for it): the caller rolls back, or goes on with it.
             await (previous?.DisposeAsync() ?? ValueTask.CompletedTask);
         }
     }
