@@ -85,13 +85,15 @@ public sealed class TableKeysTests
         foreach (var keys in new[] { lineTable, other })
         {
             keys.BeginState(5);
-            keys.AddState(new ImportState.Entry(Hash("810000000001"), 10, 1, 100, Hash("DUPONT"), 0));
-            keys.AddState(new ImportState.Entry(Hash("810000000002"), 11, 2, 0, Hash("MARTIN"), 0));
-            keys.AddState(new ImportState.Entry(Hash("810000000003"), 12, 3, 102, Hash("BERNARD"), 0));
+            AddChunk(keys,
+                new ImportState.Entry(Hash("810000000001"), 10, 1, 100, Hash("DUPONT"), 0),
+                new ImportState.Entry(Hash("810000000002"), 11, 2, 0, Hash("MARTIN"), 0),
+                new ImportState.Entry(Hash("810000000003"), 12, 3, 102, Hash("BERNARD"), 0));
 
             // Appended by later imports: the first version now comes from another line, the third is gone.
-            keys.AddState(new ImportState.Entry(Hash("810000000001"), 10, 1, 200, Hash("DUPONT"), 0));
-            keys.AddState(new ImportState.Entry(Hash("810000000003"), 0, 0, 0, 0, 0));
+            AddChunk(keys,
+                new ImportState.Entry(Hash("810000000001"), 10, 1, 200, Hash("DUPONT"), 0),
+                new ImportState.Entry(Hash("810000000003"), 0, 0, 0, 0, 0));
             keys.EndState(new ImportState.Loaded(5 * 48, 2));
         }
 
@@ -119,7 +121,6 @@ public sealed class TableKeysTests
     [Fact]
     public void FromTheStateInChunks_BothHalvesOfTheMapsAreFilled_WithTheEntriesInTheirOrder()
     {
-        const int Size = 40;
         var random = new Random(21);
         var entries = Enumerable.Range(1, 20_000)
             .Select(i => new ImportState.Entry(random.NextInt64(), i, random.NextInt64(), random.NextInt64(), random.NextInt64(), 0)).ToList();
@@ -132,21 +133,19 @@ public sealed class TableKeysTests
         var expected = new Dictionary<long, ImportState.Entry>();
         foreach (var chunk in new[] { entries, appended })
         {
-            var bytes = new byte[(chunk.Count * Size) + 64];
-            for (var i = 0; i < chunk.Count; i++)
+            foreach (var entry in chunk)
             {
-                ImportState.Write(bytes.AsSpan(i * Size, Size), chunk[i]);
-                if (chunk[i].Id == 0)
+                if (entry.Id == 0)
                 {
-                    expected.Remove(chunk[i].KeyHash);
+                    expected.Remove(entry.KeyHash);
                 }
                 else
                 {
-                    expected[chunk[i].KeyHash] = chunk[i];
+                    expected[entry.KeyHash] = entry;
                 }
             }
 
-            keys.AddState(bytes, chunk.Count * Size, Size);
+            AddChunk(keys, [.. chunk]);
         }
 
         keys.EndState(default);
@@ -172,6 +171,19 @@ public sealed class TableKeysTests
     }
 
     private static long Hash(string key) => ContentHash.OfKey(key);
+
+    /// <summary>Applies entries as one chunk of the state, written as the import writes them (with room to spare after them).</summary>
+    private static void AddChunk(TableKeys keys, params ImportState.Entry[] entries)
+    {
+        var size = ImportState.EntrySize(keys);
+        var bytes = new byte[(entries.Length * size) + 64];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            ImportState.Write(bytes.AsSpan(i * size, size), entries[i]);
+        }
+
+        keys.AddState(bytes, entries.Length * size, size);
+    }
 
     private static StagedRecord Record(string idNat, string familyName) =>
         StagedRecord.Create(DirectoryTable.Persons, idNat, Hash(idNat), ["8", idNat[1..], null, null, null, null, familyName, "JEAN", null, null]);

@@ -147,7 +147,7 @@ internal static class ImportState
     }
 
     /// <summary>Key hash, id, content hash and line hash, then the key hashes of the line's other records if any.</summary>
-    private static int EntrySize(TableKeys keys) => 32 + (8 * keys.ParentCount);
+    public static int EntrySize(TableKeys keys) => 32 + (8 * keys.ParentCount);
 
     private static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 

@@ -133,11 +133,6 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     public void AddState(byte[] entries, int length, int entrySize) =>
         Parallel.For(0, 2, half => AddState(entries.AsSpan(0, length), entrySize, half));
 
-    public void AddState(in ImportState.Entry entry)
-    {
-        AddState(entry, SplitMap<CurrentVersion>.HalfOf(entry.KeyHash), SplitMap<long>.HalfOf(entry.Line));
-    }
-
     public void EndState(ImportState.Loaded loaded)
     {
         Known = lines is null ? KnownLines.None : new KnownLines(lines);
@@ -298,28 +293,28 @@ internal sealed class TableKeys(DirectoryTable table, IReadOnlyList<string>? lin
     {
         for (var offset = 0; offset < entries.Length; offset += entrySize)
         {
-            AddState(ImportState.Read(entries.Slice(offset, entrySize)), half, half);
+            AddState(ImportState.Read(entries.Slice(offset, entrySize)), half);
         }
     }
 
-    private void AddState(in ImportState.Entry entry, int keyHalf, int lineHalf)
+    private void AddState(in ImportState.Entry entry, int half)
     {
-        if (SplitMap<CurrentVersion>.HalfOf(entry.KeyHash) == keyHalf)
+        if (SplitMap<CurrentVersion>.HalfOf(entry.KeyHash) == half)
         {
             if (entry.Id == 0)
             {
-                current.Remove(keyHalf, entry.KeyHash);
+                current.Remove(half, entry.KeyHash);
             }
             else
             {
-                current.Set(keyHalf, entry.KeyHash, new CurrentVersion(entry.Id, entry.Hash, entry.Line, entry.Parent0, entry.Parent1));
+                current.Set(half, entry.KeyHash, new CurrentVersion(entry.Id, entry.Hash, entry.Line, entry.Parent0, entry.Parent1));
             }
         }
 
         // A line given by a version read from the tables is not known (0); a removed key has no line.
-        if (lines is not null && entry.Line != 0 && SplitMap<long>.HalfOf(entry.Line) == lineHalf)
+        if (lines is not null && entry.Line != 0 && SplitMap<long>.HalfOf(entry.Line) == half)
         {
-            lines.Set(lineHalf, entry.Line, entry.KeyHash);
+            lines.Set(half, entry.Line, entry.KeyHash);
         }
     }
 
