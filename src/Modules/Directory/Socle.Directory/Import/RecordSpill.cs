@@ -11,9 +11,7 @@ internal sealed class RecordSpill : IDisposable
 {
     private static readonly Dictionary<int, DirectoryTable> TablesByCode = DirectoryTable.All.ToDictionary(t => t.Code);
 
-    private readonly FileStream stream = new(
-        Path.Combine(Path.GetTempPath(), $"socle-directory-{Guid.NewGuid():N}.spill"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
-        1 << 16, FileOptions.DeleteOnClose);
+    private readonly FileStream stream = CreateTemporary("spill");
 
     private readonly BinaryWriter writer;
 
@@ -62,6 +60,11 @@ internal sealed class RecordSpill : IDisposable
             yield return new StagedRecord(table, key, keyHash, hash, values) { Id = id };
         }
     }
+
+    /// <summary>A new temporary file of the import, deleted when closed; <paramref name="kind"/> names what it holds.</summary>
+    public static FileStream CreateTemporary(string kind) => new(
+        Path.Combine(Path.GetTempPath(), $"socle-directory-{Guid.NewGuid():N}.{kind}"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+        1 << 16, FileOptions.DeleteOnClose);
 
     public void Dispose()
     {

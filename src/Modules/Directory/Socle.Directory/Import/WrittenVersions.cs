@@ -15,9 +15,7 @@ internal sealed class WrittenVersions : IDisposable
     {
         if (writer is null)
         {
-            stream = new FileStream(
-                Path.Combine(Path.GetTempPath(), $"socle-directory-{Guid.NewGuid():N}.written"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
-                1 << 16, FileOptions.DeleteOnClose);
+            stream = RecordSpill.CreateTemporary("written");
             writer = new BinaryWriter(stream);
         }
 
