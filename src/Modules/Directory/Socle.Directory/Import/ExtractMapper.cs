@@ -81,7 +81,7 @@ internal abstract class ExtractMapper
             lineKeys.Prefetch(lines[n + Ahead].KnownKey);
         }
 
-        if (Keys.Count > 1 && n + (Ahead / 2) < lines.Length && lines[n + (Ahead / 2)].Unsplit is not null)
+        if (lineKeys.ParentCount > 0 && n + (Ahead / 2) < lines.Length && lines[n + (Ahead / 2)].Unsplit is not null)
         {
             ref var own = ref lineKeys.Find(lines[n + (Ahead / 2)].KnownKey);
             if (!Unsafe.IsNullRef(ref own))
