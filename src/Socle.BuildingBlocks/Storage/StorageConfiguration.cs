@@ -44,12 +44,23 @@ public static class StorageConfiguration
                 throw new OptionsValidationException(StorageOptions.SectionName, typeof(StorageOptions), ["ConnectionStrings:Socle is required when Socle:Storage:Provider is Postgres."]);
             }
 
-            // Planning costs as much as running Socle's indexed lookups: let Npgsql prepare the statements a
-            // connection repeats, unless the operator chose otherwise (0 behind a transaction-mode pooler).
+            // Unless the operator chose otherwise (decisions 0010 and 0023):
+            // - planning costs as much as running Socle's indexed lookups: let Npgsql prepare the statements a
+            //   connection repeats (0 behind a transaction-mode pooler);
+            // - Socle keeps no session state (only SET LOCAL, transaction-level locks, temporary tables dropped on
+            //   commit), so a pooled connection is not reset on its return: the reset is seven statements on the
+            //   next command of every request.
+            // The builder writes back the settings it was given under their canonical names, whatever spelling was used.
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
-            if (!configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            var given = builder.ConnectionString;
+            if (!given.Contains("Max Auto Prepare=", StringComparison.OrdinalIgnoreCase))
             {
                 builder.MaxAutoPrepare = 64;
+            }
+
+            if (!given.Contains("No Reset On Close=", StringComparison.OrdinalIgnoreCase))
+            {
+                builder.NoResetOnClose = true;
             }
 
             return builder.ConnectionString;
