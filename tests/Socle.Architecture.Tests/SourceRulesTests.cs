@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Socle.Architecture.Tests;
 
-/// <summary>Rules read from the source: the clock is injected, files stay small.</summary>
+/// <summary>Rules read from the source: the clock is injected, files stay small, no state outlives a PostgreSQL transaction.</summary>
 public sealed partial class SourceRulesTests
 {
     private static readonly string Root = FindRoot();
@@ -36,6 +36,30 @@ public sealed partial class SourceRulesTests
         Assert.DoesNotMatch(SystemClock(), "clock.GetUtcNow()");
     }
 
+    /// <summary>Pooled connections are not reset on their return (decision 0023): nothing may leave state in a session.</summary>
+    [Fact]
+    public void Source_KeepsNoStateInADatabaseSession()
+    {
+        var offenders = SourceFiles("src")
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => SessionState().IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(Root, x.f)}:{x.i + 1}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "Use SET LOCAL and transaction-level locks: " + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void SessionStatePattern_CatchesSessionSettingsLocksAndListeners()
+    {
+        Assert.Matches(SessionState(), "\"SET work_mem = '128MB'\"");
+        Assert.Matches(SessionState(), "\"BEGIN; set search_path TO socle\"");
+        Assert.Matches(SessionState(), "\"SELECT pg_advisory_lock(7368001)\"");
+        Assert.Matches(SessionState(), "\"LISTEN directory_imports\"");
+        Assert.DoesNotMatch(SessionState(), "\"SET LOCAL work_mem = '128MB'\"");
+        Assert.DoesNotMatch(SessionState(), "\"SELECT pg_advisory_xact_lock(7368001)\"");
+        Assert.DoesNotMatch(SessionState(), "\"UPDATE \\\"t\\\" SET \\\"Status\\\" = 'x'\"");
+    }
+
     private static IEnumerable<string> SourceFiles(string folder) =>
         System.IO.Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -54,4 +78,7 @@ public sealed partial class SourceRulesTests
 
     [GeneratedRegex(@"\bDateTime(Offset)?\.(Now|UtcNow|Today)\b")]
     private static partial Regex SystemClock();
+
+    [GeneratedRegex(@"(?i)(["";]\s*(SET\s+(?!LOCAL\b)(SESSION\s+)?[a-z_]+\s*(=|TO\b)|LISTEN\s)|pg_advisory_lock(_shared)?\s*\()")]
+    private static partial Regex SessionState();
 }
