@@ -30,6 +30,20 @@ public sealed class CdaHeaderReaderTests
         Assert.Equal("application/pdf", header.BodyMediaType);
     }
 
+    [Fact]
+    public void A_level_3_body_is_recognised_with_the_header_after_it_read_too()
+    {
+        var header = CdaHeaderReader.Read(Encoding.UTF8.GetBytes("""
+            <ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <component><structuredBody><component><section><text>Résultats <b>normaux</b></text></section></component></structuredBody></component>
+              <code code="11502-2"/>
+            </ClinicalDocument>
+            """));
+        Assert.True(header.Structured);
+        Assert.Null(header.BodyMediaType);
+        Assert.Equal("11502-2", header.TypeCode);
+    }
+
     [Theory]
     [InlineData("<!DOCTYPE ClinicalDocument [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>", "RECORD-0006")]
     [InlineData("<!DOCTYPE ClinicalDocument SYSTEM \"http://example.org/cda.dtd\">", "RECORD-0006")]
@@ -45,6 +59,10 @@ public sealed class CdaHeaderReaderTests
     [InlineData("<Patient xmlns=\"http://hl7.org/fhir\"/>")]
     [InlineData("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><effectiveTime value=\"2026-11-20\"/><component><structuredBody/></component></ClinicalDocument>")]
     [InlineData("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><code code=\"11490-0\"/></ClinicalDocument>")]
+    [InlineData("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><code code=\"11490-0\"/><component><nonXMLBody><text mediaType=\"application/pdf\">JVBE</txt></nonXMLBody></component></ClinicalDocument>")]
+    [InlineData("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><code code=\"11490-0\"/><component><structuredBody><section>a & b</section></structuredBody></component></ClinicalDocument>")]
+    [InlineData("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><code code=\"11490-0\"/><component><structuredBody/></component></ClinicalDocument><ClinicalDocument/>")]
+    [InlineData("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><code code=\"11490-0\"/><component><nonXMLBody><text mediaType=\"application/pdf\">JVBE")]
     public void Malformed_or_foreign_documents_are_refused(string xml)
     {
         var ex = Assert.Throws<DomainException>(() => CdaHeaderReader.Read(Encoding.UTF8.GetBytes(xml)));

@@ -6,7 +6,7 @@ namespace Socle.Record.Cda;
 
 /// <summary>
 /// Reads the header of a CDA R2 document with a hardened reader: no DTD (refused at the DOCTYPE, before any element),
-/// no entity expansion, no external resolution, a size cap.
+/// no entity expansion, no external resolution, a size cap. The body is checked for well-formedness, not loaded.
 /// </summary>
 internal static class CdaHeaderReader
 {
@@ -24,12 +24,12 @@ internal static class CdaHeaderReader
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
         };
-        XDocument document;
+        XElement? root;
         try
         {
             using var stream = new MemoryStream(content, writable: false);
             using var reader = XmlReader.Create(stream, settings);
-            document = XDocument.Load(reader);
+            root = ReadHeader(reader);
         }
         catch (XmlException ex) when (ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("DOCTYPE", StringComparison.OrdinalIgnoreCase))
         {
@@ -40,7 +40,6 @@ internal static class CdaHeaderReader
             throw RecordErrors.CdaMalformed.WithMessage($"The document is not well-formed XML (line {ex.LineNumber}, position {ex.LinePosition}).").ToException();
         }
 
-        var root = document.Root;
         if (root is null || root.Name != V3 + "ClinicalDocument")
         {
             throw RecordErrors.CdaMalformed.WithMessage("The document's root element is not ClinicalDocument in the urn:hl7-org:v3 namespace.").ToException();
@@ -71,6 +70,95 @@ internal static class CdaHeaderReader
             Time(serviceTime?.Element(V3 + "high")),
             structured,
             (string?)nonXml?.Element(V3 + "text")?.Attribute("mediaType"));
+    }
+
+    /// <summary>
+    /// The root element with its header, and the body as a shell: element names and attributes down to the body's text
+    /// (nonXMLBody/text), without their content. The body is most of a document (a level 1 CDA's base64 PDF), and the
+    /// header check needs only its kind and media type; the reader still goes through it to the end, so that a document
+    /// that is not well-formed anywhere is refused.
+    /// </summary>
+    private static XElement? ReadHeader(XmlReader reader)
+    {
+        if (reader.MoveToContent() != XmlNodeType.Element)
+        {
+            return null;
+        }
+
+        var root = Shell(reader, depth: 0, skipContent: false);
+        if (!reader.IsEmptyElement)
+        {
+            reader.Read();
+            while (reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
+            {
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    reader.Read();
+                }
+                else if (reader.LocalName == "component" && reader.NamespaceURI == Hl7)
+                {
+                    root.Add(Shell(reader, depth: 2, skipContent: true));
+                }
+                else
+                {
+                    root.Add(XNode.ReadFrom(reader));
+                }
+            }
+        }
+
+        while (reader.Read())
+        {
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// The element the reader is on, with its attributes; with <paramref name="skipContent"/>, also its child elements
+    /// down to <paramref name="depth"/> levels, as shells too, and the reader moved past the element.
+    /// </summary>
+    private static XElement Shell(XmlReader reader, int depth, bool skipContent)
+    {
+        var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (reader.NamespaceURI != XNamespace.Xmlns.NamespaceName)
+                {
+                    element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+
+        if (!skipContent)
+        {
+            return element;
+        }
+
+        if (reader.IsEmptyElement || depth == 0)
+        {
+            reader.Skip();
+            return element;
+        }
+
+        reader.Read();
+        while (reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                element.Add(Shell(reader, depth - 1, skipContent: true));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        reader.Read();
+        return element;
     }
 
     /// <summary>An HL7 v3 TS (yyyyMMdd[HHmm[ss]][+zzzz]); a time without zone is read as UTC.</summary>
