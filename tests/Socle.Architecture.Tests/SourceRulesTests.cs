@@ -10,11 +10,7 @@ public sealed partial class SourceRulesTests
     [Fact]
     public void Source_NeverReadsTheSystemClockDirectly()
     {
-        var offenders = SourceFiles("src")
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
-            .Where(x => SystemClock().IsMatch(x.line))
-            .Select(x => $"{Path.GetRelativePath(Root, x.f)}:{x.i + 1}")
-            .ToList();
+        var offenders = SourceLinesMatching(SystemClock());
         Assert.True(offenders.Count == 0, "Use the injected TimeProvider: " + string.Join(", ", offenders));
     }
 
@@ -40,11 +36,7 @@ public sealed partial class SourceRulesTests
     [Fact]
     public void Source_KeepsNoStateInADatabaseSession()
     {
-        var offenders = SourceFiles("src")
-            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
-            .Where(x => SessionState().IsMatch(x.line))
-            .Select(x => $"{Path.GetRelativePath(Root, x.f)}:{x.i + 1}")
-            .ToList();
+        var offenders = SourceLinesMatching(SessionState());
         Assert.True(offenders.Count == 0, "Use SET LOCAL and transaction-level locks: " + string.Join(", ", offenders));
     }
 
@@ -59,6 +51,14 @@ public sealed partial class SourceRulesTests
         Assert.DoesNotMatch(SessionState(), "\"SELECT pg_advisory_xact_lock(7368001)\"");
         Assert.DoesNotMatch(SessionState(), "\"UPDATE \\\"t\\\" SET \\\"Status\\\" = 'x'\"");
     }
+
+    /// <summary>Where a line of the production source matches, as file:line.</summary>
+    private static List<string> SourceLinesMatching(Regex pattern) =>
+        SourceFiles("src")
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => pattern.IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(Root, x.f)}:{x.i + 1}")
+            .ToList();
 
     private static IEnumerable<string> SourceFiles(string folder) =>
         System.IO.Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories)
