@@ -85,7 +85,7 @@ internal static class CdaHeaderReader
             return null;
         }
 
-        var root = Shell(reader, depth: 0, skipContent: false);
+        var root = ElementWithAttributes(reader);
         if (!reader.IsEmptyElement)
         {
             reader.Read();
@@ -97,7 +97,7 @@ internal static class CdaHeaderReader
                 }
                 else if (reader.LocalName == "component" && reader.NamespaceURI == Hl7)
                 {
-                    root.Add(Shell(reader, depth: 2, skipContent: true));
+                    root.Add(Shell(reader, depth: 2));
                 }
                 else
                 {
@@ -114,10 +114,37 @@ internal static class CdaHeaderReader
     }
 
     /// <summary>
-    /// The element the reader is on, with its attributes; with <paramref name="skipContent"/>, also its child elements
-    /// down to <paramref name="depth"/> levels, as shells too, and the reader moved past the element.
+    /// The element the reader is on with its attributes, and its child elements down to <paramref name="depth"/> levels
+    /// as shells too, without text; the reader ends past the element.
     /// </summary>
-    private static XElement Shell(XmlReader reader, int depth, bool skipContent)
+    private static XElement Shell(XmlReader reader, int depth)
+    {
+        var element = ElementWithAttributes(reader);
+        if (reader.IsEmptyElement || depth == 0)
+        {
+            reader.Skip();
+            return element;
+        }
+
+        reader.Read();
+        while (reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                element.Add(Shell(reader, depth - 1));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        reader.Read();
+        return element;
+    }
+
+    /// <summary>The element the reader is on, with its attributes (not the namespace declarations); the reader stays on it.</summary>
+    private static XElement ElementWithAttributes(XmlReader reader)
     {
         var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
         if (reader.MoveToFirstAttribute())
@@ -133,31 +160,6 @@ internal static class CdaHeaderReader
             reader.MoveToElement();
         }
 
-        if (!skipContent)
-        {
-            return element;
-        }
-
-        if (reader.IsEmptyElement || depth == 0)
-        {
-            reader.Skip();
-            return element;
-        }
-
-        reader.Read();
-        while (reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
-        {
-            if (reader.NodeType == XmlNodeType.Element)
-            {
-                element.Add(Shell(reader, depth - 1, skipContent: true));
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        reader.Read();
         return element;
     }
 
