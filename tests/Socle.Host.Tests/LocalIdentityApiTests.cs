@@ -137,6 +137,24 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(2, (await SearchAsync(client, $"family={family}&birthdate=ge1985-02")).Entry!.Count);
     }
 
+    /// <summary>With a birth date of a month or less, the date leads the search (PatientSearchQueries): the family range still holds.</summary>
+    [Fact]
+    public async Task Search_ByFamilyAndBirthDate_KeepsTheFamilyPrefixAndTheOrder()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        var stem = "DATEFIRST-" + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => (char)('A' + (c % 26))));
+        await client.CreatePatientAsync(stem + "B", "CELINE", "1979-07-07", "female");
+        await client.CreatePatientAsync(stem + "A", "CELINE", "1979-07-07", "female");
+        await client.CreatePatientAsync("AUTRE" + stem, "CELINE", "1979-07-07", "female");
+        await client.CreatePatientAsync(stem + "C", "CELINE", "1979-08-08", "female");
+
+        string[] Families(Bundle bundle) => bundle.Entry!.Select(e => e.Resource is Patient p ? p.Name!.First().Family ?? "?" : "?").ToArray();
+        Assert.Equal([stem + "A", stem + "B"], Families(await SearchAsync(client, $"family={stem}&birthdate=1979-07-07")));
+        Assert.Equal([stem + "A", stem + "B"], Families(await SearchAsync(client, $"family={stem}&birthdate=1979-07")));
+        Assert.Equal([stem + "B"], Families(await SearchAsync(client, $"family={stem}B&given=celine&birthdate=1979-07-07")));
+        Assert.Equal([stem + "A", stem + "B", stem + "C"], Families(await SearchAsync(client, $"family={stem}&birthdate=1979")));
+    }
+
     [Fact]
     public async Task Search_ByIdIppPostalCodeAndActive()
     {
