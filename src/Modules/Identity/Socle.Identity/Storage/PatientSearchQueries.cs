@@ -134,13 +134,14 @@ internal sealed class PatientSearchQueries
 
     /// <summary>The first <see cref="PatientSearchArgs.Window"/> matches in result order; by used name, those not found by birth name.</summary>
     public IAsyncEnumerable<LocalIdentity> PageAsync(IdentityDbContext db, PatientSearchFilters shape, bool byUsedName, PatientSearchArgs args) =>
-        Run(pages.GetOrAdd((shape, byUsedName, BirthDateLeads(shape, args)), key => EF.CompileAsyncQuery(Build<PageQueryExpression, IQueryable<LocalIdentity>>(key, Page))), db, args);
+        Run(pages.GetOrAdd((shape, byUsedName, BirthDateLeads(shape, byUsedName, args)), key => EF.CompileAsyncQuery(Build<PageQueryExpression, IQueryable<LocalIdentity>>(key, Page))), db, args);
 
     public Task<int> CountAsync(IdentityDbContext db, PatientSearchFilters shape, bool byUsedName, PatientSearchArgs args) =>
-        Run(counts.GetOrAdd((shape, byUsedName, BirthDateLeads(shape, args)), key => EF.CompileAsyncQuery(Build<CountQueryExpression, int>(key, Count))), db, args);
+        Run(counts.GetOrAdd((shape, byUsedName, BirthDateLeads(shape, byUsedName, args)), key => EF.CompileAsyncQuery(Build<CountQueryExpression, int>(key, Count))), db, args);
 
-    private static bool BirthDateLeads(PatientSearchFilters shape, PatientSearchArgs args) =>
-        shape.HasFlag(PatientSearchFilters.Family) && shape.HasFlag(PatientSearchFilters.BirthDate)
+    /// <summary>Only the birth-name branch has a variant: the used-name branch seeks its own, nearly empty, index.</summary>
+    private static bool BirthDateLeads(PatientSearchFilters shape, bool byUsedName, PatientSearchArgs args) =>
+        !byUsedName && shape.HasFlag(PatientSearchFilters.Family) && shape.HasFlag(PatientSearchFilters.BirthDate)
         && args.BirthTo.DayNumber - args.BirthFrom.DayNumber < NarrowBirthRangeDays;
 
     /// <summary>Runs a compiled search with the values in the order of <see cref="ArgsMembers"/>.</summary>
