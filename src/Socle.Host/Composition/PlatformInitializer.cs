@@ -42,18 +42,26 @@ public static partial class PlatformInitializer
             return;
         }
 
+        // The two seeds side by side: the directory's is mostly reading and checking its extract files, which the
+        // second core does while the identities are written (decision 0015).
+        var directory = Task.Run(() => SeedDirectoryAsync(services, cancellationToken), cancellationToken);
+        await Task.WhenAll(SeedIdentitiesAsync(services, cancellationToken), directory);
+    }
+
+    private static async Task SeedIdentitiesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         var population = services.GetRequiredService<IOptions<IdentityOptions>>().Value.SandboxPopulation;
-        if (population > 0)
+        if (population == 0)
         {
-            await using var scope = services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<ISandboxIdentities>().SeedAsync(population, null, cancellationToken);
-            if (result.Added > 0)
-            {
-                LogSeeded(services.GetRequiredService<ILoggerFactory>().CreateLogger("Socle.Startup"), result.Added);
-            }
+            return;
         }
 
-        await SeedDirectoryAsync(services, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<ISandboxIdentities>().SeedAsync(population, null, cancellationToken);
+        if (result.Added > 0)
+        {
+            LogSeeded(services.GetRequiredService<ILoggerFactory>().CreateLogger("Socle.Startup"), result.Added);
+        }
     }
 
     private static async Task SeedDirectoryAsync(IServiceProvider services, CancellationToken cancellationToken)
