@@ -21,7 +21,7 @@ internal sealed class LongMap<TValue>
 
     public LongMap(int capacity = 0)
     {
-        slots = new Slot[Math.Max(MinCapacity, (int)Math.Min(int.MaxValue - 64, (capacity * 5L / 4) + 1))];
+        slots = HugePageArrays.Allocate<Slot>(Math.Max(MinCapacity, (int)Math.Min(int.MaxValue - 64, (capacity * 5L / 4) + 1)));
         limit = Limit(slots.Length);
     }
 
@@ -183,7 +183,7 @@ internal sealed class LongMap<TValue>
     private void Grow()
     {
         var old = slots;
-        slots = new Slot[(int)Math.Min(int.MaxValue - 64, old.Length * 2L)];
+        slots = HugePageArrays.Allocate<Slot>((int)Math.Min(int.MaxValue - 64, old.Length * 2L));
         limit = Limit(slots.Length);
         count = 0;
         foreach (var slot in old)
