@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the Record benchmark (ITI-65 deposits, ITI-67 find by patient, ITI-68 retrieve) on a throwaway PostgreSQL
 # cluster started here (run as root), after loading --patients records and --documents documents into it.
-# Usage: bench/record.sh [--patients N] [--documents N] [--seconds S] [--concurrency C]
+# Usage: bench/record.sh [--patients N] [--documents N] [--seconds S] [--concurrency C] [--scenarios ITI-65,raw]
+# (--scenarios: the scenarios whose names contain one of the parts; the baseline always runs)
 # At the default 1,000,000 / 10,000,000 the cluster needs about 45 GB of disk and the load about 15 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -36,7 +36,9 @@ internal sealed record BenchOptions(string Provider, string? Connection, long Id
     /// run: a before/after comparison or a profile of one scenario does not wait for the others.
     /// </summary>
     public (string Name, Func<int, HttpRequestMessage> Request)[] Selected((string Name, Func<int, HttpRequestMessage> Request)[] scenarios) =>
-        Scenarios.Length == 0
-            ? scenarios
-            : [scenarios[0], .. scenarios.Skip(1).Where(s => Scenarios.Any(part => s.Name.Contains(part, StringComparison.OrdinalIgnoreCase)))];
+        [scenarios[0], .. scenarios.Skip(1).Where(s => Selects(s.Name))];
+
+    /// <summary>Whether <c>--scenarios</c> names this scenario (all are run when it is not given).</summary>
+    public bool Selects(string scenario) =>
+        Scenarios.Length == 0 || Scenarios.Any(part => scenario.Contains(part, StringComparison.OrdinalIgnoreCase));
 }

@@ -21,6 +21,11 @@ internal static partial class RecordBench
     /// <summary>A 21,800-byte PDF is 29,070 characters of base64: with the CDA header, a 30 KB document.</summary>
     private const int PdfBytes = 21_800;
     private const string Scopes = "openid record.read record.write identity.read";
+    private const string Baseline = "Empty authenticated endpoint (baseline)";
+    private const string RawInsert = "Raw PostgreSQL insert of a deposit's rows (ceiling for deposits)";
+    private const string Deposit = "ITI-65 deposit, one 30 KB CDA per bundle";
+    private const string Find = "ITI-67 find by patient (care team, status=current)";
+    private const string Retrieve = "ITI-68 retrieve a 30 KB document (author)";
 
     public static async Task RunAsync(BenchHost host, BenchOptions options, string connection)
     {
@@ -76,25 +81,30 @@ internal static partial class RecordBench
         foreach (var concurrency in new[] { options.Concurrency, 1 })
         {
             var seconds = concurrency == 1 ? Math.Max(3, options.Seconds / 2) : options.Seconds;
-            var results = new List<LoadResult>
-            {
-                await SettledAsync(connection, () => LoadRunner.RunAsync("Empty authenticated endpoint (baseline)", http, concurrency, seconds, i => AsDoctor(i % concurrency, HttpMethod.Get, "/bench/empty"))),
-                await SettledAsync(connection, () => RawInsertAsync(connection, concurrency, seconds, patients, doctors[0].IdNat)),
-                await SettledAsync(connection, () => LoadRunner.RunAsync(
-                    "ITI-65 deposit, one 30 KB CDA per bundle", http, concurrency, seconds,
-                    i => AsDoctor(i % concurrency, HttpMethod.Post, "/fhir", DepositBody(patients[Random.Shared.Next(patients.Count)], doctors[i % concurrency].IdNat)),
-                    (worker, body) =>
-                    {
-                        if (BinaryLocation().Match(body) is { Success: true } match)
+            (string Name, Func<Task<LoadResult>> Run)[] scenarios =
+            [
+                (Baseline, () => LoadRunner.RunAsync(Baseline, http, concurrency, seconds, i => AsDoctor(i % concurrency, HttpMethod.Get, "/bench/empty"))),
+                (RawInsert, () => RawInsertAsync(connection, concurrency, seconds, patients, doctors[0].IdNat)),
+                (Deposit, () =>
+                {
+                    var bodies = new PrebuiltRequests<byte[]>(i => DepositBody(patients[Random.Shared.Next(patients.Count)], doctors[i % concurrency].IdNat));
+                    return LoadRunner.RunAsync(
+                        Deposit, http, concurrency, seconds,
+                        i => AsDoctor(i % concurrency, HttpMethod.Post, "/fhir", FhirContent(bodies.Take(i))),
+                        (worker, body) =>
                         {
-                            deposited[worker].Enqueue(match.Groups["id"].Value);
-                        }
-                    })),
-                await SettledAsync(connection, () => LoadRunner.RunAsync(
-                    "ITI-67 find by patient (care team, status=current)", http, concurrency, seconds,
+                            if (BinaryLocation().Match(body) is { Success: true } match)
+                            {
+                                deposited[worker].Enqueue(match.Groups["id"].Value);
+                            }
+                        },
+                        bodies.BuildAsync);
+                }),
+                (Find, () => LoadRunner.RunAsync(
+                    Find, http, concurrency, seconds,
                     i => AsDoctor(i % concurrency, HttpMethod.Get, $"/fhir/DocumentReference?patient.identifier=urn:oid:1.2.250.1.213.1.4.10|{CareTeamPatient(i, concurrency)}&status=current"))),
-                await SettledAsync(connection, () => LoadRunner.RunAsync(
-                    "ITI-68 retrieve a 30 KB document (author)", http, concurrency, seconds,
+                (Retrieve, () => LoadRunner.RunAsync(
+                    Retrieve, http, concurrency, seconds,
                     i =>
                     {
                         var mine = deposited[i % concurrency].ToArray();
@@ -105,7 +115,13 @@ internal static partial class RecordBench
 
                         return AsDoctor(i % concurrency, HttpMethod.Get, $"/fhir/Binary/{mine[(i / concurrency) % mine.Length]}");
                     })),
-            };
+            ];
+            var results = new List<LoadResult>();
+            foreach (var (_, run) in scenarios.Where((s, n) => n == 0 || options.Selects(s.Name)))
+            {
+                results.Add(await SettledAsync(connection, run));
+            }
+
             LoadRunner.PrintTable(concurrency, seconds, results);
         }
     }
@@ -126,10 +142,17 @@ internal static partial class RecordBench
         return await scenario();
     }
 
-    private static StringContent DepositBody(string ins, string author)
+    private static byte[] DepositBody(string ins, string author)
     {
         var cda = CdaDocuments.DischargeLetter(ins, author, pdfBytes: PdfBytes);
-        return new StringContent(FhirJson.SerializeToString(CdaDocuments.Bundle(ins, author, cda)), Encoding.UTF8, "application/fhir+json");
+        return Encoding.UTF8.GetBytes(FhirJson.SerializeToString(CdaDocuments.Bundle(ins, author, cda)));
+    }
+
+    private static ByteArrayContent FhirContent(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/fhir+json") { CharSet = "utf-8" };
+        return content;
     }
 
     /// <summary>
@@ -159,18 +182,22 @@ internal static partial class RecordBench
         }
 
         var sample = recordIds.ToArray();
-        var result = await LoadRunner.RunAsync("Raw PostgreSQL insert of a deposit's rows (ceiling for deposits)", concurrency, seconds, i =>
+        var rows = new PrebuiltRequests<(string Table, string[] Columns, object?[] Values)[]>(i =>
         {
             var (ins, recordId) = sample[i % sample.Length];
             var (set, entry, cda) = RecordBulkLoader.Deposit(ins, author, Random.Shared, recordId, DateTimeOffset.UtcNow, PdfBytes);
-            var connection = connections[i % concurrency];
-            var batch = new NpgsqlBatch(connection);
-            foreach (var (table, columns, values) in new[]
-            {
+            return
+            [
                 (RecordBulkLoader.SetTable, RecordBulkLoader.SetColumns, RecordBulkLoader.SetValues(set)),
                 (RecordBulkLoader.DocumentTable, RecordBulkLoader.DocumentColumns, RecordBulkLoader.DocumentValues(entry)),
                 (RecordBulkLoader.ContentTable, RecordBulkLoader.ContentColumns, [entry.Id, cda]),
-            })
+            ];
+        });
+        var result = await LoadRunner.RunAsync(RawInsert, concurrency, seconds, rows.BuildAsync, i =>
+        {
+            var connection = connections[i % concurrency];
+            var batch = new NpgsqlBatch(connection);
+            foreach (var (table, columns, values) in rows.Take(i))
             {
                 var command = new NpgsqlBatchCommand(Insert(table, columns));
                 foreach (var value in values)
