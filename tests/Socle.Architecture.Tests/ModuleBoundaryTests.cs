@@ -5,7 +5,7 @@ namespace Socle.Architecture.Tests;
 /// <summary>Modules meet only through their Contracts; Contracts and Domain stay free of EF Core and ASP.NET Core.</summary>
 public sealed class ModuleBoundaryTests
 {
-    private static readonly string[] Modules = ["Audit", "Connect", "Identity", "Directory"];
+    private static readonly string[] Modules = ["Audit", "Connect", "Identity", "Directory", "Record"];
 
     public static TheoryData<string> ModuleNames => new(Modules);
 
@@ -57,6 +57,24 @@ public sealed class ModuleBoundaryTests
             .Select(t => t.FullName)
             .ToList();
         Assert.True(exposed.Count == 0, $"Public types outside Contracts: {string.Join(", ", exposed)}");
+    }
+
+    /// <summary>
+    /// EF Core binds a compiled query to the model it first ran on: held in a static field, the first host of a process
+    /// (PostgreSQL) would hand its SQL to the next one (SQLite). Compiled queries live in a singleton per host.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void Module_HoldsNoCompiledQueryInAStaticField(string module)
+    {
+        const BindingFlags statics = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var offenders = Load($"Socle.{module}").GetTypes()
+            .SelectMany(t => t.GetFields(statics).Select(f => (t, f)))
+            .Where(p => p.f.FieldType.IsGenericType && p.f.FieldType.FullName?.StartsWith("System.Func`", StringComparison.Ordinal) == true
+                && p.f.FieldType.GetGenericArguments()[0].IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.DbContext)))
+            .Select(p => $"{p.t.FullName}.{p.f.Name}")
+            .ToList();
+        Assert.True(offenders.Count == 0, $"Compiled queries in static fields: {string.Join(", ", offenders)}");
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public static class RecordModule
         services.AddSingleton<AccessPolicy>();
         services.AddHttpContextAccessor();
         services.AddScoped<RecordAccess>();
+        services.AddSingleton<RecordLookups>();
         services.AddScoped<RecordTraces>();
         services.AddScoped<RecordDocuments>();
         services.AddScoped<IRecordAdministration, RecordAdministration>();

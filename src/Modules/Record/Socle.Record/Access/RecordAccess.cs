@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Socle.Identity.Contracts;
@@ -10,7 +9,8 @@ namespace Socle.Record.Access;
 /// Resolves who calls and which record a request is about, and computes the caller's standing in it
 /// (care team, médecin traitant, blocked, break-the-glass). The decisions themselves are <see cref="AccessPolicy"/>'s.
 /// </summary>
-internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IPatientIdentities identities, TimeProvider clock, IOptions<RecordOptions> options)
+internal sealed class RecordAccess(
+    RecordDbContext db, RecordLookups lookups, ICallerContext caller, IPatientIdentities identities, TimeProvider clock, IOptions<RecordOptions> options)
 {
     private const int MajorityAge = 18;
     private readonly Dictionary<Guid, ProfessionalFacts> standingFacts = [];
@@ -49,7 +49,7 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
     {
         if (reference.Ins is { } ins)
         {
-            var record = await LoadAsync(r => r.Ins == ins, cancellationToken);
+            var record = await LoadByInsAsync(ins);
             if (record is null && (await identities.FindQualifiedByInsAsync(ins, cancellationToken)).Count == 0)
             {
                 throw RecordErrors.NotQualified.WithMessage("No qualified identity carries this INS: a record is kept only for a qualified INS.").ToException();
@@ -62,7 +62,7 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
         var link = await db.PatientLinks.AsNoTracking().SingleOrDefaultAsync(l => l.PatientId == local, cancellationToken);
         if (link is not null)
         {
-            var linked = await RecordAsync(link.RecordId, cancellationToken);
+            var linked = await RecordAsync(link.RecordId);
             return (linked.Ins, linked);
         }
 
@@ -73,7 +73,7 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
             throw RecordErrors.NotQualified.WithMessage($"Patient/{local:N} is not a qualified identity (status {identity.Status}).").ToException();
         }
 
-        return (identity.Ins, await LoadAsync(r => r.Ins == identity.Ins, cancellationToken));
+        return (identity.Ins, await LoadByInsAsync(identity.Ins));
     }
 
     /// <summary>The record and the caller's standing; a record not created yet stands for an empty one.</summary>
@@ -107,7 +107,7 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
         var unsaved = record.Id == Guid.Empty || db.Entry(record).State == EntityState.Added;
         if (!unsaved && !standingFacts.ContainsKey(record.Id))
         {
-            await LoadAsync(r => r.Id == record.Id, idNat, cancellationToken);
+            await WithFactsAsync(lookups.ByIdWithFacts(db, record.Id, idNat, Now));
         }
 
         var facts = unsaved ? new ProfessionalFacts(null, false) : standingFacts[record.Id];
@@ -121,13 +121,13 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
     }
 
     /// <summary>A record by its id (a document's record).</summary>
-    public async Task<PatientRecord> RecordAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(r => r.Id == id, cancellationToken) ?? throw RecordErrors.RecordNotFound.ToException();
+    public async Task<PatientRecord> RecordAsync(Guid id) =>
+        await LoadByIdAsync(id) ?? throw RecordErrors.RecordNotFound.ToException();
 
     /// <summary>Gets or creates the record of a qualified INS (deposits and authorisations open it).</summary>
     public async Task<PatientRecord> OpenAsync(string ins, CancellationToken cancellationToken)
     {
-        var record = db.Records.Local.FirstOrDefault(r => r.Ins == ins) ?? await LoadAsync(r => r.Ins == ins, cancellationToken);
+        var record = db.Records.Local.FirstOrDefault(r => r.Ins == ins) ?? await LoadByInsAsync(ins);
         if (record is not null)
         {
             return record;
@@ -157,24 +157,21 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
         return record.BirthDate.AddYears(MajorityAge) > today;
     }
 
+    private long Now => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
     /// <summary>
     /// Loads a record; for a professional caller, in the same query, their membership and any running emergency access,
     /// which <see cref="StandingAsync"/> needs next (one round trip instead of three on every request).
     /// </summary>
-    private Task<PatientRecord?> LoadAsync(Expression<Func<PatientRecord, bool>> which, CancellationToken cancellationToken) =>
-        resolved is { IsProfessional: true } who
-            ? LoadAsync(which, who.IdNat!, cancellationToken)
-            : db.Records.SingleOrDefaultAsync(which, cancellationToken);
+    private Task<PatientRecord?> LoadByInsAsync(string ins) =>
+        resolved is { IsProfessional: true } who ? WithFactsAsync(lookups.ByInsWithFacts(db, ins, who.IdNat!, Now)) : lookups.ByIns(db, ins);
 
-    private async Task<PatientRecord?> LoadAsync(Expression<Func<PatientRecord, bool>> which, string idNat, CancellationToken cancellationToken)
+    private Task<PatientRecord?> LoadByIdAsync(Guid id) =>
+        resolved is { IsProfessional: true } who ? WithFactsAsync(lookups.ByIdWithFacts(db, id, who.IdNat!, Now)) : lookups.ById(db, id);
+
+    private async Task<PatientRecord?> WithFactsAsync(Task<RecordWithFacts?> query)
     {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var row = await db.Records.Where(which).Select(r => new RecordWithFacts
-        {
-            Record = r,
-            Member = db.Members.Where(m => m.RecordId == r.Id && m.IdNat == idNat).Select(m => m.Status).FirstOrDefault(),
-            Emergency = db.EmergencyAccesses.Any(e => e.RecordId == r.Id && e.IdNat == idNat && e.ExpiresAtMs > now),
-        }).SingleOrDefaultAsync(cancellationToken);
+        var row = await query;
         if (row is not null)
         {
             standingFacts[row.Record.Id] = new ProfessionalFacts(row.Member, row.Emergency);
@@ -184,13 +181,4 @@ internal sealed class RecordAccess(RecordDbContext db, ICallerContext caller, IP
     }
 
     private sealed record ProfessionalFacts(string? MemberStatus, bool Emergency);
-
-    private sealed class RecordWithFacts
-    {
-        public required PatientRecord Record { get; init; }
-
-        public string? Member { get; init; }
-
-        public bool Emergency { get; init; }
-    }
 }

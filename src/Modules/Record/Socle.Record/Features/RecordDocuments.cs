@@ -31,7 +31,7 @@ internal sealed class RecordDocuments(RecordDbContext db, RecordAccess access, R
             throw NotFound(id);
         }
 
-        var record = await access.RecordAsync(entry.RecordId, cancellationToken);
+        var record = await access.RecordAsync(entry.RecordId);
         RecordScope scope;
         try
         {
