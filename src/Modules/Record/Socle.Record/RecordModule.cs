@@ -27,6 +27,7 @@ public static class RecordModule
         services.AddHttpContextAccessor();
         services.AddScoped<RecordAccess>();
         services.AddSingleton<RecordLookups>();
+        services.AddSingleton<DepositWriter>();
         services.AddScoped<RecordTraces>();
         services.AddScoped<RecordDocuments>();
         services.AddScoped<IRecordAdministration, RecordAdministration>();

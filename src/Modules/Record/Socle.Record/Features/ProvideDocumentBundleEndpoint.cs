@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Socle.BuildingBlocks.Web;
@@ -9,6 +10,9 @@ namespace Socle.Record.Features;
 /// <summary>POST /fhir: IHE MHD ITI-65 Provide Document Bundle, all or nothing.</summary>
 internal static class ProvideDocumentBundleEndpoint
 {
+    /// <summary>PostgreSQL's unique_violation: another deposit of the same unique id committed first.</summary>
+    private const string UniqueViolation = "23505";
+
     public static void Map(IEndpointRouteBuilder routes, RecordOptions options) =>
         routes.MapPost("/fhir", HandleAsync)
             .RequireScope(RecordScopes.Write)
@@ -17,7 +21,7 @@ internal static class ProvideDocumentBundleEndpoint
             .WithSummary("ITI-65 Provide Document Bundle: SubmissionSet List, DocumentReferences and Binaries in one transaction");
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, RecordDbContext db, RecordAccess access, RecordTraces traces, IOptions<RecordOptions> options, TimeProvider clock)
+        HttpRequest request, RecordDbContext db, DepositWriter writer, RecordAccess access, RecordTraces traces, IOptions<RecordOptions> options, TimeProvider clock)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         var bundle = await FhirRequest.ReadAsync<Bundle>(request);
@@ -60,6 +64,8 @@ internal static class ProvideDocumentBundleEndpoint
         var now = clock.GetUtcNow();
         var submissionId = Guid.CreateVersion7(now);
         var ids = documents.ToDictionary(d => d.Input.FullUrl, _ => Guid.CreateVersion7(now));
+        var stored = new List<DocumentEntry>(documents.Count);
+        var contents = new List<DocumentContent>(documents.Count);
         foreach (var (input, metadata, sha1) in documents)
         {
             var id = ids[input.FullUrl];
@@ -77,11 +83,11 @@ internal static class ProvideDocumentBundleEndpoint
                 replaces = old.Id;
             }
 
-            db.Documents.Add(StoredDeposit.Document(id, record.Id, submissionId, input, metadata, sha1, replaces, now));
-            db.Contents.Add(new DocumentContent { DocumentId = id, Bytes = input.Content });
+            stored.Add(StoredDeposit.Document(id, record.Id, submissionId, input, metadata, sha1, replaces, now));
+            contents.Add(new DocumentContent { DocumentId = id, Bytes = input.Content });
         }
 
-        db.SubmissionSets.Add(StoredDeposit.SubmissionSet(submissionId, record.Id, parsed, who.IdNat, documents.Select(d => ids[d.Input.FullUrl]), now));
+        var submissionSet = StoredDeposit.SubmissionSet(submissionId, record.Id, parsed, who.IdNat, documents.Select(d => ids[d.Input.FullUrl]), now);
         if (parsed.Patient.LocalPatientId is { } local && !await db.PatientLinks.AnyAsync(l => l.PatientId == local, cancellationToken))
         {
             db.PatientLinks.Add(new RecordPatientLink { PatientId = local, RecordId = record.Id });
@@ -89,9 +95,9 @@ internal static class ProvideDocumentBundleEndpoint
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await writer.SaveAsync(db, new NewDeposit(submissionSet, stored, contents), cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (ex is DbUpdateException or DbException { SqlState: UniqueViolation })
         {
             return await ReplayAsync(request, db, sent, record, cancellationToken) ?? throw RecordErrors.DuplicateUniqueId
                 .WithMessage("The deposit raced another one on the same record; send it again.").ToException();
