@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 dotnet build bench/Socle.Bench -c Release -nologo -clp:ErrorsOnly
 BENCH=(dotnet bench/Socle.Bench/bin/Release/net10.0/Socle.Bench.dll)
 
-# Start-up is measured on the host as scripts/start.sh runs it: published ReadyToRun.
+# Start-up is measured on the host as scripts/start.sh runs it: published precompiled (decision 0026).
 HOSTDIR=$(mktemp -d /tmp/socle-bench-host.XXXXXX)
-dotnet publish src/Socle.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$HOSTDIR" -nologo -clp:ErrorsOnly >/dev/null
+dotnet publish src/Socle.Host -p:PublishProfile=Precompiled -o "$HOSTDIR" -nologo -clp:ErrorsOnly >/dev/null
 "${BENCH[@]}" --startup-only --host-dll "$HOSTDIR/Socle.Host.dll"
 rm -rf "$HOSTDIR"
 
