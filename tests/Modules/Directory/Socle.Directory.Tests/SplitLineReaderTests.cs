@@ -85,8 +85,9 @@ public sealed class SplitLineReaderTests
     [Fact]
     public async Task LeavingBeforeTheEnd_StopsTheReadingThread()
     {
-        // Several times the line reader's 1 MiB buffer, and far more than the batches allowed to wait.
-        var bytes = Encoding.UTF8.GetBytes("a|b\n" + string.Concat(Enumerable.Repeat($"x|{new string('y', 60)}\n", SplitLineReader.BatchSize * 100)));
+        // Several times the line reader's 1 MiB buffer (6 MB), and far more than the batches allowed to wait.
+        var lines = Math.Max(100_000, SplitLineReader.BatchSize * 100);
+        var bytes = Encoding.UTF8.GetBytes("a|b\n" + string.Concat(Enumerable.Repeat($"x|{new string('y', 60)}\n", lines)));
         using var stream = new MemoryStream(bytes);
         var reader = await ExtractLineReader.OpenAsync(stream, CancellationToken.None);
         await reader.ReadLineAsync(CancellationToken.None);
