@@ -20,7 +20,10 @@ done
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 dotnet build bench/Socle.Bench -c Release -nologo -clp:ErrorsOnly
 OUT=bench/Socle.Bench/bin/Release/net10.0
-SOCLE=(dotnet "$OUT/socle.dll")
+# The CLI as an operator runs it: published precompiled by scripts/socle.sh (decision 0027).
+. scripts/precompiled.sh
+publish_precompiled src/Socle.Cli .socle/cli socle
+SOCLE=(.socle/cli/socle)
 BENCH=(dotnet "$OUT/Socle.Bench.dll")
 WORK=$(mktemp -d /tmp/socle-bench-dir.XXXXXX)
 chmod 755 "$WORK"
