@@ -212,10 +212,8 @@ internal static partial class RecordBench
             {
                 await using (batch)
                 {
-                    await using var transaction = await connection.BeginTransactionAsync();
-                    batch.Transaction = transaction;
+                    // One implicit transaction, ended by the batch's Sync: one round trip, as a deposit's rows (decision 0028).
                     await batch.ExecuteNonQueryAsync();
-                    await transaction.CommitAsync();
                     return true;
                 }
             };

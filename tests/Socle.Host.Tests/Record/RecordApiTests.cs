@@ -115,6 +115,10 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         await (await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctor.IdNat, other, uniqueId: "urn:oid:1.2.250.1.213.1.1.9.424242" + ins))))
             .AssertOperationOutcomeAsync(HttpStatusCode.Conflict, "RECORD-0012");
 
+        // The repeat and the conflict wrote their submission set before their document failed on its unique id, in one
+        // batch: neither left it behind.
+        Assert.Equal(1, await SubmissionSetCountAsync(ins));
+
         var oldId = first.Entry[1].Response!.Location!["DocumentReference/".Length..];
         var replacement = await Read<Bundle>(await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctor.IdNat, CdaDocuments.DischargeLetter(ins, doctor.IdNat), replaces: oldId))));
         var newId = replacement.Entry![1].Response!.Location!["DocumentReference/".Length..];
@@ -136,6 +140,13 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         await (await patient.GetAsync($"/fhir/DocumentReference?{patientQuery}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0011");
         Assert.Equal(HttpStatusCode.OK, (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("reopen", true))))).StatusCode);
         Assert.Single((await Read<Bundle>(await patient.GetAsync($"/fhir/DocumentReference?{patientQuery}&status=current"))).Entry!);
+    }
+
+    private async Task<int> SubmissionSetCountAsync(string ins)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Socle.Record.Storage.RecordDbContext>();
+        return await db.SubmissionSets.CountAsync(s => db.Records.Any(r => r.Id == s.RecordId && r.Ins == ins));
     }
 
     [Fact]

@@ -29,27 +29,22 @@ internal sealed class DepositWriter
         }
 
         var sql = statements ??= Statements.Build(db.Model);
+        if (!db.ChangeTracker.HasChanges())
+        {
+            // The usual deposit, to a record that exists: the batch alone, which PostgreSQL runs as one implicit
+            // transaction ended by its Sync (any failed statement rolls back them all). One round trip instead of the
+            // two of BEGIN + batch and COMMIT (docs/decisions/0028).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var alone = sql.Batch(db.Database.GetDbConnection(), null, deposit);
+            await alone.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // A record opened by this deposit, the document it supersedes, a local patient's link: EF's, in the same transaction.
-        if (db.ChangeTracker.HasChanges())
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await using var batch = db.Database.GetDbConnection().CreateBatch();
-        batch.Transaction = transaction.GetDbTransaction();
-        sql.SubmissionSet.AddTo(batch, deposit.SubmissionSet);
-        foreach (var document in deposit.Documents)
-        {
-            sql.Document.AddTo(batch, document);
-        }
-
-        foreach (var content in deposit.Contents)
-        {
-            sql.Content.AddTo(batch, content);
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
+        await using var batch = sql.Batch(db.Database.GetDbConnection(), transaction.GetDbTransaction(), deposit);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -58,6 +53,24 @@ internal sealed class DepositWriter
     {
         public static Statements Build(IModel model) =>
             new(TableInsert.For<SubmissionSetEntry>(model), TableInsert.For<DocumentEntry>(model), TableInsert.For<DocumentContent>(model));
+
+        public DbBatch Batch(DbConnection connection, DbTransaction? transaction, NewDeposit deposit)
+        {
+            var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            SubmissionSet.AddTo(batch, deposit.SubmissionSet);
+            foreach (var document in deposit.Documents)
+            {
+                Document.AddTo(batch, document);
+            }
+
+            foreach (var content in deposit.Contents)
+            {
+                Content.AddTo(batch, content);
+            }
+
+            return batch;
+        }
     }
 
     /// <summary>An INSERT of every mapped column of an entity, with positional parameters (Npgsql sends the text as it is).</summary>
