@@ -94,25 +94,55 @@ public sealed class ProfessionalLoginBrowserTests(BrowserFixture fixture) : ICla
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<Process> StartRelyingPartyAsync(string issuer, string clientId, string secret, int port)
+    private static async Task<RelyingParty> StartRelyingPartyAsync(string issuer, string clientId, string secret, int port)
     {
         if (!System.IO.Directory.Exists(Path.Combine(RelyingPartyDirectory, "node_modules", "openid-client")))
         {
             throw new InvalidOperationException($"The test relying party is not installed: run `npm ci --prefix tests/Socle.Host.Tests/Browser/rp` (scripts/test.sh does it).");
         }
 
-        var process = Process.Start(new ProcessStartInfo("node", ["rp.mjs", issuer, clientId, secret, port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var process = new RelyingParty(Process.Start(new ProcessStartInfo("node", ["rp.mjs", issuer, clientId, secret, port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             WorkingDirectory = RelyingPartyDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        })!;
-        var ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        if (ready != "ready")
+        })!);
+        string? ready = null;
+        try
         {
-            throw new InvalidOperationException("The relying party did not start: " + await process.StandardError.ReadToEndAsync());
+            ready = await process.Output.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (ready != "ready")
+            {
+                process.Stop();
+            }
         }
 
-        return process;
+        return ready == "ready" ? process : throw new InvalidOperationException("The relying party did not start: " + await process.Errors.ReadToEndAsync());
+    }
+
+    /// <summary>The Node relying party, stopped with the test: disposing a Process leaves it running, and it outlived the test run.</summary>
+    private sealed class RelyingParty(Process process) : IDisposable
+    {
+        public StreamReader Output => process.StandardOutput;
+
+        public StreamReader Errors => process.StandardError;
+
+        public void Stop()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+        }
+
+        public void Dispose()
+        {
+            Stop();
+            process.Dispose();
+        }
     }
 }

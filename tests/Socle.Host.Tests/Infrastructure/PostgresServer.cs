@@ -52,11 +52,7 @@ internal static class PostgresServer
         var options = $"-c listen_addresses=127.0.0.1 -p {port} -k {dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(dir, "log"), "-w", "-t", "60", "-o", options, "start"], dir, asRoot);
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"], dir, asRoot).GetAwaiter().GetResult();
-            System.IO.Directory.Delete(dir, recursive: true);
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAndRemove(bin, data, dir, asRoot);
         return $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Pooling=true";
     }
 
@@ -87,6 +83,25 @@ internal static class PostgresServer
                 // Another run may be removing it at the same moment; leave it.
             }
         }
+    }
+
+    /// <summary>
+    /// The test runner kills its test host moments after the tests end, and the host's own stop and delete were cut
+    /// short: each run left its cluster's directory behind. The stop and the removal run in a session of their own
+    /// (setsid), which outlives the host; the host waits for them while it is let live.
+    /// </summary>
+    private static void StopAndRemove(string bin, string data, string dir, bool asRoot)
+    {
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        var script = "exec >/dev/null 2>&1 </dev/null; " + (asRoot ? "runuser -u postgres -- " : string.Empty)
+            + "\"$0\" -D \"$1\" -m immediate stop; rm -rf \"$2\"";
+        foreach (var argument in new[] { "sh", "-c", script, Path.Combine(bin, "pg_ctl"), data, dir })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.WaitForExit(TimeSpan.FromSeconds(30));
     }
 
     private static bool IsAlive(int processId)
