@@ -10,8 +10,9 @@ namespace Socle.Record.Storage;
 /// Writes a deposit's new rows (its submission set, documents and their contents) in one transaction with the other
 /// changes of the request. On PostgreSQL they go as one batch of plain INSERTs built from the EF model (every mapped
 /// column, so a column added to an entity is written without touching this class): EF's SaveChanges of the same three
-/// rows cost 10–17 % of the machine's CPU per deposit more (docs/decisions/0025). On the embedded file, which has no round
-/// trips to save, they go through SaveChanges. One instance per host: the statements serve the model they were built from.
+/// rows cost 10–17 % of the machine's CPU per deposit more (docs/decisions/0025). Without other changes the batch is its
+/// own implicit transaction, in one round trip (docs/decisions/0028). On the embedded file, which has no round trips to
+/// save, they go through SaveChanges. One instance per host: the statements serve the model they were built from.
 /// </summary>
 internal sealed class DepositWriter
 {
