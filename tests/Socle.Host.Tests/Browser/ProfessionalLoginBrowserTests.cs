@@ -101,7 +101,7 @@ public sealed class ProfessionalLoginBrowserTests(BrowserFixture fixture) : ICla
             throw new InvalidOperationException($"The test relying party is not installed: run `npm ci --prefix tests/Socle.Host.Tests/Browser/rp` (scripts/test.sh does it).");
         }
 
-        var process = new RelyingParty(Process.Start(new ProcessStartInfo("node", ["rp.mjs", issuer, clientId, secret, port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var relyingParty = new RelyingParty(Process.Start(new ProcessStartInfo("node", ["rp.mjs", issuer, clientId, secret, port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             WorkingDirectory = RelyingPartyDirectory,
             RedirectStandardOutput = true,
@@ -110,17 +110,17 @@ public sealed class ProfessionalLoginBrowserTests(BrowserFixture fixture) : ICla
         string? ready = null;
         try
         {
-            ready = await process.Output.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            ready = await relyingParty.Output.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
         finally
         {
             if (ready != "ready")
             {
-                process.Stop();
+                relyingParty.Stop();
             }
         }
 
-        return ready == "ready" ? process : throw new InvalidOperationException("The relying party did not start: " + await process.Errors.ReadToEndAsync());
+        return ready == "ready" ? relyingParty : throw new InvalidOperationException("The relying party did not start: " + await relyingParty.Errors.ReadToEndAsync());
     }
 
     /// <summary>The Node relying party, stopped with the test: disposing a Process leaves it running, and it outlived the test run.</summary>
