@@ -150,6 +150,37 @@ public abstract class ConnectPeopleTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Access_tokens_carry_a_doctors_specialty_and_a_pharmacists_section_of_the_chosen_activity()
+    {
+        await using var scope = OperatorScope.Create(factory);
+        var accounts = scope.ServiceProvider.GetRequiredService<IAccountAdministration>();
+        var directory = scope.ServiceProvider.GetRequiredService<Socle.Directory.Contracts.IDirectory>();
+
+        // The 25th of each profession: past the first professionals of every kind, which this class's other tests use.
+        foreach (var profession in new[] { "10", "21" })
+        {
+            var account = (await accounts.SandboxProfessionalsAsync(25, profession, CancellationToken.None)).Last();
+            var rp = await OidcTestClient.RegisterAsync(factory);
+            var callback = await rp.LoginAsync(rp.AuthorizeUrl(), account.Login, account.Password, account.TotpSecret);
+            var tokens = await OidcTestClient.JsonAsync(await rp.ExchangeCodeAsync(OidcTestClient.CallbackParameters(callback)["code"]));
+            var access = new JsonWebToken(tokens.GetProperty("access_token").GetString());
+            var professional = (await directory.FindProfessionalAsync(account.IdNat, CancellationToken.None))!;
+            var activity = professional.Activities.Single(a => a.Id == access.GetClaim("activity").Value);
+            Assert.Equal(profession, access.GetClaim("profession").Value);
+            if (profession == "10")
+            {
+                var specialty = professional.Specialties.First(s => s.ProfessionCode == "10").Value.Code;
+                Assert.Equal(specialty, access.GetClaim("specialty").Value);
+                Assert.False(access.TryGetClaim("pharmacist_section", out _));
+            }
+            else
+            {
+                Assert.Equal(activity.PharmacistSection!.Code, access.GetClaim("pharmacist_section").Value);
+            }
+        }
+    }
+
+    [Fact]
     public async Task An_organisation_obtains_an_indirect_token_with_a_signed_assertion()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -129,8 +129,11 @@ internal sealed partial class OidcTestClient
         return response;
     }
 
-    /// <summary>Logs in through the pages (password, then TOTP) and returns where the provider sent the browser.</summary>
-    public async Task<HttpResponseMessage> LoginAsync(string authorizeUrl, string login, string password, string totpSecret)
+    /// <summary>
+    /// Logs in through the pages (password, then TOTP) and returns where the provider sent the browser. A professional
+    /// with several activities chooses <paramref name="activityId"/>, or the first one offered.
+    /// </summary>
+    public async Task<HttpResponseMessage> LoginAsync(string authorizeUrl, string login, string password, string totpSecret, string? activityId = null)
     {
         var page = await FollowAsync(authorizeUrl);
         page = await SubmitAsync(page, new Dictionary<string, string> { ["Login"] = login, ["Password"] = password });
@@ -138,8 +141,8 @@ internal sealed partial class OidcTestClient
         if (page.StatusCode == HttpStatusCode.OK && page.RequestMessage!.RequestUri!.AbsolutePath == "/connect/activity")
         {
             var html = await page.Content.ReadAsStringAsync();
-            var first = ActivityRadio().Match(html).Groups["id"].Value;
-            page = await SubmitAsync(page, new Dictionary<string, string> { ["ActivityId"] = WebUtility.HtmlDecode(first) });
+            var first = WebUtility.HtmlDecode(ActivityRadio().Match(html).Groups["id"].Value);
+            page = await SubmitAsync(page, new Dictionary<string, string> { ["ActivityId"] = activityId ?? first });
         }
 
         return page;

@@ -23,6 +23,12 @@ public static class CdaDocuments
             """);
     }
 
+    /// <summary>A level 1 operative report (34874-8) with a plain-text body.</summary>
+    public static byte[] OperativeReport(string ins, string authorIdNat) =>
+        Document(null, ins, authorIdNat, "34874-8", "Compte rendu opératoire", """
+              <component><nonXMLBody><text mediaType="text/plain">Cholécystectomie par cœlioscopie, sans incident.</text></nonXMLBody></component>
+            """);
+
     /// <summary>A level 3 lab report (11502-2) with a structured body: one section, one coded result.</summary>
     public static byte[] LabReport(string ins, string authorIdNat) =>
         Document(null, ins, authorIdNat, "11502-2", "Compte rendu d'examens de biologie médicale", """

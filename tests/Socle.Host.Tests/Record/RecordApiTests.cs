@@ -281,6 +281,56 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(before, await CountDocumentsAsync());
     }
 
+    [Fact]
+    public async Task A_hospital_pharmacist_reads_an_operative_report_an_officine_pharmacist_does_not()
+    {
+        var ins = (await PatientAccountsAsync(7))[6].Ins;
+        var doctor = (await DoctorsAsync(10))[9];
+        var surgeon = await ProfessionalAsync(doctor);
+        var patientQuery = $"patient.identifier={Uri.EscapeDataString("urn:oid:1.2.250.1.213.1.4.10|" + ins)}";
+        var deposit = await Read<Bundle>(await surgeon.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(
+            ins, doctor.IdNat, CdaDocuments.OperativeReport(ins, doctor.IdNat), "34874-8", "10", "urn:ihe:iti:xds-sd:text:2008"))));
+        var reportId = deposit.Entry![1].Response!.Location!["DocumentReference/".Length..];
+
+        // The same profession, two sections of the Ordre: the access matrix tells them apart through the token's role.
+        var (hospital, officine) = await PharmacistsAsync();
+        foreach (var pharmacist in new[] { hospital, officine })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await pharmacist.PostAsync("/fhir/$add-authorisation", Fhir(PatientParameters(ins)))).StatusCode);
+        }
+
+        Assert.Equal(["34874-8"], await TypesAsync(hospital, patientQuery));
+        Assert.Equal(HttpStatusCode.OK, (await hospital.GetAsync($"/fhir/Binary/{reportId}")).StatusCode);
+        Assert.Empty(await TypesAsync(officine, patientQuery));
+        await (await officine.GetAsync($"/fhir/DocumentReference/{reportId}")).AssertOperationOutcomeAsync(HttpStatusCode.NotFound, "RECORD-0018");
+    }
+
+    /// <summary>Two sandbox pharmacists logged in: one with a hospital activity (section H), one in an officine (A or D).</summary>
+    private async Task<(HttpClient Hospital, HttpClient Officine)> PharmacistsAsync()
+    {
+        await using var scope = OperatorScope.Create(factory);
+        var directory = scope.ServiceProvider.GetRequiredService<Socle.Directory.Contracts.IDirectory>();
+        var pharmacists = await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxProfessionalsAsync(100, "21", CancellationToken.None);
+        (SandboxProfessionalAccount Account, string ActivityId)? hospital = null, officine = null;
+        foreach (var account in pharmacists)
+        {
+            var activities = (await directory.FindProfessionalAsync(account.IdNat, CancellationToken.None))!.Activities;
+            var inHospital = activities.FirstOrDefault(a => a.PharmacistSection?.Code == "H");
+            var inOfficine = activities.FirstOrDefault(a => a.PharmacistSection?.Code is "A" or "D");
+            if (hospital is null && inHospital is not null)
+            {
+                hospital = (account, inHospital.Id);
+            }
+            else if (officine is null && inOfficine is not null)
+            {
+                officine = (account, inOfficine.Id);
+            }
+        }
+
+        Assert.True(hospital is not null && officine is not null, "The sandbox directory has a hospital and an officine pharmacist.");
+        return (await LoginAsync(hospital.Value.Account, hospital.Value.ActivityId), await LoginAsync(officine.Value.Account, officine.Value.ActivityId));
+    }
+
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
     {
         for (var attempt = 0; ; attempt++)
@@ -345,11 +395,13 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
 
     private Task<HttpClient> ProfessionalAsync(SandboxProfessionalAccount account) => LoginAsync(account.Login, account.Password, account.TotpSecret);
 
+    private Task<HttpClient> LoginAsync(SandboxProfessionalAccount account, string activityId) => LoginAsync(account.Login, account.Password, account.TotpSecret, activityId);
+
     /// <summary>A person's token from Connect's authorization code flow, on an HTTP client that sends it.</summary>
-    private async Task<HttpClient> LoginAsync(string login, string password, string totpSecret)
+    private async Task<HttpClient> LoginAsync(string login, string password, string totpSecret, string? activityId = null)
     {
         var rp = await OidcTestClient.RegisterAsync(factory, scopes: Scopes);
-        var callback = await rp.LoginAsync(rp.AuthorizeUrl(scope: Scopes), login, password, totpSecret);
+        var callback = await rp.LoginAsync(rp.AuthorizeUrl(scope: Scopes), login, password, totpSecret, activityId);
         var tokens = await OidcTestClient.JsonAsync(await rp.ExchangeCodeAsync(OidcTestClient.CallbackParameters(callback)["code"]));
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());

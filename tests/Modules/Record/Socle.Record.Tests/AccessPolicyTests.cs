@@ -11,7 +11,9 @@ public sealed class AccessPolicyTests
 {
     private const string Me = "810000000001";
     private const string Other = "810000000002";
-    private static readonly string?[] Professions = ["10", "21", "60", "50", "40", "70", "91", "93"];
+    /// <summary>Professions, with a doctor's specialty and pharmacists' sections of the Ordre (officine, hospital).</summary>
+    private static readonly (string Profession, string? Specialty, string? Section)[] Roles =
+        [("10", null, null), ("10", "SM54", null), ("21", null, "A"), ("21", null, "H"), ("60", null, null), ("50", null, null), ("40", null, null), ("70", null, null), ("91", null, null), ("93", null, null)];
     private static readonly AccessMatrix Matrix = AccessMatrix.Default();
     private readonly AccessPolicy policy = new(Matrix);
 
@@ -22,9 +24,11 @@ public sealed class AccessPolicyTests
         var shown = 0;
         foreach (var kind in Enum.GetValues<CallerKind>())
         {
-            foreach (var profession in kind == CallerKind.Professional ? Professions : new string?[] { null })
+            foreach (var role in kind == CallerKind.Professional ? Roles : [default])
             {
-                var caller = new AccessCaller(kind, kind == CallerKind.Professional ? Me : null, profession);
+                var caller = kind == CallerKind.Professional
+                    ? new AccessCaller(kind, Me, role.Profession, role.Specialty, role.Section)
+                    : new AccessCaller(kind, null, null);
                 foreach (var standing in Standings())
                 {
                     foreach (var type in ValueSets.Types.Keys)
@@ -105,6 +109,53 @@ public sealed class AccessPolicyTests
         Assert.False(custom.MayRead("21", "11502-2"));
     }
 
+    [Fact]
+    public void A_specialty_or_a_pharmacist_section_row_replaces_the_professions_row_the_specialty_first()
+    {
+        var matrix = AccessMatrix.Parse(new StringReader(
+            "10|*\n10 specialty=SM42|11488-4 60591-5\n21|11502-2\n21 section=H|11502-2 34874-8\n21 specialty=SM99|87273-9\ndefault|11506-3\n"));
+        Assert.True(matrix.MayRead("10", "34874-8"));
+        Assert.True(matrix.MayRead("10", "34874-8", specialty: "SM54"));
+        Assert.False(matrix.MayRead("10", "34874-8", specialty: "SM42"));
+        Assert.True(matrix.MayRead("10", "60591-5", specialty: "SM42"));
+        Assert.Null(matrix.ReadableTypes("10", "SM54"));
+        Assert.Equal(["11488-4", "60591-5"], matrix.ReadableTypes("10", "SM42")!.Order());
+        Assert.True(matrix.MayRead("21", "34874-8", pharmacistSection: "H"));
+        Assert.False(matrix.MayRead("21", "34874-8", pharmacistSection: "A"));
+        Assert.False(matrix.MayRead("21", "34874-8"));
+        Assert.Equal(["87273-9"], matrix.ReadableTypes("21", "SM99", "H")!);
+        Assert.True(matrix.MayRead("60", "11506-3", "SM42", "H"));
+        Assert.False(matrix.MayRead("60", "11488-4", "SM42", "H"));
+    }
+
+    [Fact]
+    public void The_default_matrix_lets_hospital_pharmacists_read_perioperative_and_RCP_reports_not_officine_ones()
+    {
+        foreach (var type in new[] { "34874-8", "77436-4", "34794-8" })
+        {
+            Assert.True(Matrix.MayRead("21", type, pharmacistSection: "H"), type);
+            Assert.False(Matrix.MayRead("21", type, pharmacistSection: "A"), type);
+            Assert.False(Matrix.MayRead("21", type, pharmacistSection: "D"), type);
+        }
+
+        Assert.Equal(Matrix.ReadableTypes("21")!.Count + 3, Matrix.ReadableTypes("21", null, "H")!.Count);
+        Assert.Subset(Matrix.ReadableTypes("21", null, "H")!.ToHashSet(), Matrix.ReadableTypes("21")!.ToHashSet());
+    }
+
+    [Theory]
+    [InlineData("default section=H|11506-3")]
+    [InlineData("21 section=|11506-3")]
+    [InlineData("21 grade=H|11506-3")]
+    [InlineData("21 section=H H|11506-3")]
+    [InlineData("21 =H|11506-3")]
+    [InlineData("21|11506-3\n21|11502-2")]
+    [InlineData("21 section=H|11506-3\n21 section=H|11502-2")]
+    public void A_malformed_or_repeated_row_is_refused(string rows)
+    {
+        var exception = Assert.Throws<FormatException>(() => AccessMatrix.Parse(new StringReader(rows + "\ndefault|\n")));
+        Assert.Contains("line", exception.Message, StringComparison.Ordinal);
+    }
+
     private static bool Expected(AccessCaller caller, RecordStanding record, DocumentFacts document)
     {
         if (record.Closed || document.Deleted)
@@ -131,7 +182,7 @@ public sealed class AccessPolicyTests
         var masked = document.Visibility.HasFlag(Visibility.HiddenFromProfessionals);
         return !record.Blocked
             && (careTeam || emergency)
-            && Matrix.MayRead(caller.Profession!, document.Type)
+            && Matrix.MayRead(caller.Profession!, document.Type, caller.Specialty, caller.PharmacistSection)
             && (!masked || (careTeam && record.MedecinTraitant));
     }
 

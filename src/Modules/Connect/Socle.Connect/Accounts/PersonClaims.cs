@@ -51,6 +51,17 @@ internal sealed class PersonClaimsBuilder(IDirectory directory, IPatientIdentiti
             userinfo["activity"] = chosen.Id;
             accessClaims["activity"] = chosen.Id;
             accessClaims["profession"] = chosen.Profession.Code;
+
+            // The rest of the DMP's subject role: the specialty of a doctor, the section of a pharmacist (the access matrix reads them).
+            if (SpecialtyCode(professional, chosen.Profession.Code, chosen) is { Length: > 0 } specialty)
+            {
+                accessClaims["specialty"] = specialty;
+            }
+
+            if (chosen.PharmacistSection?.Code is { Length: > 0 } section)
+            {
+                accessClaims["pharmacist_section"] = section;
+            }
             if (chosen.Structure is { } structure)
             {
                 accessClaims["structure"] = structure.IdNat;
@@ -100,10 +111,14 @@ internal sealed class PersonClaimsBuilder(IDirectory directory, IPatientIdentiti
                 ["nomDexercice"] = professional.FamilyName,
                 ["prenomDexercice"] = professional.GivenName,
                 ["codeTypeSavoirFaire"] = specialty?.Type.Code,
-                ["codeSavoirFaire"] = specialty?.Value.Code ?? first.SavoirFaire?.Code,
+                ["codeSavoirFaire"] = SpecialtyCode(professional, g.Key, first),
                 ["activities"] = new JsonArray(g.Select(a => (JsonNode?)ActivityNode(a)).ToArray()),
             };
         }).ToArray());
+
+    /// <summary>A professional's savoir-faire for a profession: from the SavoirFaire extract, else the activity's line.</summary>
+    private static string? SpecialtyCode(Professional professional, string professionCode, Activity activity) =>
+        professional.Specialties.FirstOrDefault(s => s.ProfessionCode == professionCode)?.Value.Code ?? activity.SavoirFaire?.Code;
 
     private static JsonObject ActivityNode(Activity a) => new()
     {

@@ -41,7 +41,10 @@ internal sealed class RecordAccess(
 
         var idNat = caller.Claim("idnat") ?? caller.PersonId;
         var profession = caller.Claim("profession") ?? throw RecordErrors.NoActivity.ToException();
-        return resolved = new RecordCaller(new AccessCaller(CallerKind.Professional, idNat, profession), null, caller.Claim("auth_mode") == "indirect");
+        return resolved = new RecordCaller(
+            new AccessCaller(CallerKind.Professional, idNat, profession, caller.Claim("specialty"), caller.Claim("pharmacist_section")),
+            null,
+            caller.Claim("auth_mode") == "indirect");
     }
 
     /// <summary>The INS a reference designates; only a qualified identity (or a survivor linked to a record by a merge) has one.</summary>

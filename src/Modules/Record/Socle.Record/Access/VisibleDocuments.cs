@@ -28,7 +28,7 @@ internal static class VisibleDocuments
         }
 
         var seesMasked = reach == ReadReach.CareTeam && scope.Standing.MedecinTraitant;
-        var types = matrix.ReadableTypes(scope.Access.Profession!);
+        var types = matrix.ReadableTypes(scope.Access.Profession!, scope.Access.Specialty, scope.Access.PharmacistSection);
         return (types, seesMasked) switch
         {
             (null, true) => query,

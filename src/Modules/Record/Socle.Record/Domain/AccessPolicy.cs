@@ -10,7 +10,9 @@ internal enum CallerKind
 /// <summary>Who acts on a record, as the access rules see them.</summary>
 /// <param name="IdNat">The professional's IdNat_PS (null for patients and representatives).</param>
 /// <param name="Profession">The TRE_G15 profession of the professional's chosen activity.</param>
-internal sealed record AccessCaller(CallerKind Kind, string? IdNat, string? Profession)
+/// <param name="Specialty">The professional's savoir-faire (specialty) for that profession, when they have one.</param>
+/// <param name="PharmacistSection">The TRE_G05 section of the Ordre des pharmaciens of that activity, for pharmacists.</param>
+internal sealed record AccessCaller(CallerKind Kind, string? IdNat, string? Profession, string? Specialty = null, string? PharmacistSection = null)
 {
     public bool IsProfessional => Kind == CallerKind.Professional;
 }
@@ -110,7 +112,8 @@ internal sealed class AccessPolicy(AccessMatrix matrix)
             return true;
         }
 
-        if (reach is not (ReadReach.CareTeam or ReadReach.Emergency) || caller.Profession is null || !matrix.MayRead(caller.Profession, document.Type))
+        if (reach is not (ReadReach.CareTeam or ReadReach.Emergency) || caller.Profession is null
+            || !matrix.MayRead(caller.Profession, document.Type, caller.Specialty, caller.PharmacistSection))
         {
             return false;
         }
