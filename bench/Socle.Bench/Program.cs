@@ -39,7 +39,7 @@ internal static class BenchMain
             : options.DirectorySearch
             ? $"# Socle Directory search benchmark: {options.Provider}, {options.Concurrency} clients x {options.Seconds} s"
             : $"# Socle Identity benchmark: {options.Provider}, {options.Identities:N0} reference identities, {options.Locals:N0} local identities, {options.Concurrency} clients x {options.Seconds} s");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC), {DateTime.UtcNow:yyyy-MM-dd}");
         try
         {
             await RunAsync(options, connection);
