@@ -59,12 +59,21 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
 
         // A level 3 lab report; then the patient masks the letter: hidden from the colleague, never from its author.
         var lab = CdaDocuments.LabReport(ins, doctors[0].IdNat);
-        Assert.Equal(HttpStatusCode.OK, (await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctors[0].IdNat, lab, "11502-2", "10", "urn:ihe:lab:xd-lab:2008")))).StatusCode);
+        var labDeposit = await Read<Bundle>(await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctors[0].IdNat, lab, "11502-2", "10", "urn:ihe:lab:xd-lab:2008"))));
+        var labId = labDeposit.Entry![1].Response!.Location!["DocumentReference/".Length..];
         var masked = await patient.PostAsync($"/fhir/DocumentReference/{letterId}/$update-visibility", Fhir(new Parameters { Parameter = [new ParametersParameter { Name = "masque-ps", ValueBoolean = true }] }));
         Assert.Contains((await Read<DocumentReference>(masked)).SecurityLabel!, l => l.Coding![0].Code == "MASQUE_PS");
         Assert.Equal(["11502-2"], await TypesAsync(colleague, patientQuery));
         await (await colleague.GetAsync($"/fhir/DocumentReference/{letterId}")).AssertOperationOutcomeAsync(HttpStatusCode.NotFound, "RECORD-0018");
         Assert.Equal(["11490-0", "11502-2"], (await TypesAsync(author, $"{patientQuery}&author.identifier={doctors[0].IdNat}")).Order().ToArray());
+
+        // A replacement names its target: one hidden from the caller is answered as one that does not exist; one they see
+        // but did not write is refused with the rule.
+        StringContent ColleagueReplaces(string target) =>
+            Fhir(CdaDocuments.Bundle(ins, doctors[1].IdNat, CdaDocuments.DischargeLetter(ins, doctors[1].IdNat), replaces: target));
+        await (await colleague.PostAsync("/fhir", ColleagueReplaces(Guid.NewGuid().ToString("N")))).AssertOperationOutcomeAsync(HttpStatusCode.UnprocessableEntity, "RECORD-0021");
+        await (await colleague.PostAsync("/fhir", ColleagueReplaces(letterId))).AssertOperationOutcomeAsync(HttpStatusCode.UnprocessableEntity, "RECORD-0021");
+        await (await colleague.PostAsync("/fhir", ColleagueReplaces(labId))).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0017");
 
         // Break-the-glass: a reason, then the non-masked documents only; the patient is notified.
         await (await emergency.GetAsync($"/fhir/DocumentReference?{patientQuery}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0014");

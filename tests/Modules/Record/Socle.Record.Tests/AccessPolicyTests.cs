@@ -43,6 +43,7 @@ public sealed class AccessPolicyTests
                                     var decision = policy.Read(caller, standing, ownDocumentsOnly: author == Me && caller.IsProfessional);
                                     var actual = decision.Allowed && policy.Shows(caller, standing, decision.Reach, document);
                                     Assert.True(Expected(caller, standing, document) == actual, $"{caller} {standing} {document}: expected {!actual}");
+                                    Assert.True(actual == policy.Sees(caller, standing, document), $"{caller} {standing} {document}: Sees differs from a read");
                                     checkedCases++;
                                     shown += actual ? 1 : 0;
                                 }

@@ -122,6 +122,16 @@ internal sealed class AccessPolicy(AccessMatrix matrix)
         return !document.Visibility.HasFlag(Visibility.HiddenFromProfessionals) || (reach == ReadReach.CareTeam && record.MedecinTraitant);
     }
 
+    /// <summary>
+    /// Would the caller see this document if they read the record now? Writes that name a document (a replacement) use it
+    /// to answer a hidden document as an absent one, so that their refusal reveals nothing.
+    /// </summary>
+    public bool Sees(AccessCaller caller, RecordStanding record, DocumentFacts document)
+    {
+        var decision = Read(caller, record, ownDocumentsOnly: caller.IsProfessional && IsAuthor(caller, document));
+        return decision.Allowed && Shows(caller, record, decision.Reach, document);
+    }
+
     /// <summary>May the caller deposit a document in this record? Feeding needs no authorisation (DMP V2), only an open record and no block.</summary>
     public static DomainError? Deposit(AccessCaller caller, RecordStanding record, string classCode)
     {
@@ -174,7 +184,7 @@ internal sealed class AccessPolicy(AccessMatrix matrix)
     /// <summary>May the caller replace or deprecate the document? Only its author.</summary>
     public static DomainError? Amend(AccessCaller caller, RecordStanding record, DocumentFacts document) =>
         record.Closed ? RecordErrors.RecordClosed
-        : IsAuthor(caller, document) || (!caller.IsProfessional && document.AuthorIdNat is null) ? null
+        : IsAuthor(caller, document) ? null
         : RecordErrors.NotYourRight.WithMessage("Only the author replaces or deprecates a document.");
 
     /// <summary>May the professional declare an emergency (break-the-glass)?</summary>

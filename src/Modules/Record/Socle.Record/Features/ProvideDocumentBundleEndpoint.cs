@@ -21,7 +21,8 @@ internal static class ProvideDocumentBundleEndpoint
             .WithSummary("ITI-65 Provide Document Bundle: SubmissionSet List, DocumentReferences and Binaries in one transaction");
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, RecordDbContext db, DepositWriter writer, RecordAccess access, RecordTraces traces, IOptions<RecordOptions> options, TimeProvider clock)
+        HttpRequest request, RecordDbContext db, DepositWriter writer, RecordAccess access, RecordTraces traces, AccessPolicy policy, IOptions<RecordOptions> options,
+        TimeProvider clock)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         var bundle = await FhirRequest.ReadAsync<Bundle>(request);
@@ -73,9 +74,11 @@ internal static class ProvideDocumentBundleEndpoint
             if (input.Replaces is { } target)
             {
                 var old = await db.Documents.SingleOrDefaultAsync(x => x.Id == target && x.RecordId == record.Id && x.DeletedAtMs == null, cancellationToken);
-                if (old is null || old.Status != DocumentStatuses.Current)
+                // A document hidden from the caller is answered as an absent one: "only the author replaces" would tell
+                // that it exists.
+                if (old is null || old.Status != DocumentStatuses.Current || !policy.Sees(scope.Access, scope.Standing, old.Facts))
                 {
-                    throw RecordErrors.NotReplaceable.WithMessage($"DocumentReference/{target:N} is not a current document of this record.").ToException();
+                    throw RecordErrors.NotReplaceable.WithMessage($"DocumentReference/{target:N} is not a current document of this record that you may read.").ToException();
                 }
 
                 await traces.EnsureAsync(scope, "replace", AccessPolicy.Amend(scope.Access, scope.Standing, old.Facts));
