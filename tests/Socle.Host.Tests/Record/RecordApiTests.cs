@@ -214,8 +214,12 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await pediatrician.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(minorIns, doctor.IdNat, hidden, "11502-2", "10", "urn:ihe:lab:xd-lab:2008",
             tweak: d => d.SecurityLabel = [.. d.SecurityLabel!, CodeableConcept.Of("urn:oid:1.2.250.1.213.1.1.4.13", "INVISIBLE_REPRESENTANTS_LEGAUX")])))).StatusCode);
 
-        // Not declared yet: the parent reaches their own record only.
+        // Not declared yet: the parent reaches their own record only, and learns nothing of other INS (one that no
+        // qualified identity carries, a local id unknown here) from the refusal.
         await (await parent.GetAsync($"/fhir/DocumentReference?{minorQuery}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0024");
+        await (await parent.GetAsync($"/fhir/DocumentReference?patient.identifier={Uri.EscapeDataString("urn:oid:1.2.250.1.213.1.4.10|299129999999912")}"))
+            .AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0024");
+        await (await parent.GetAsync($"/fhir/DocumentReference?patient=Patient/{Guid.NewGuid():N}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0024");
         await using (var scope = OperatorScope.Create(factory))
         {
             var administration = scope.ServiceProvider.GetRequiredService<Socle.Record.Contracts.IRecordAdministration>();

@@ -50,6 +50,20 @@ internal sealed class RecordAccess(
     /// <summary>The INS a reference designates; only a qualified identity (or a survivor linked to a record by a merge) has one.</summary>
     public async Task<(string Ins, PatientRecord? Record)> ResolveAsync(PatientReference reference, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await DesignatedAsync(reference, cancellationToken);
+        }
+        catch (DomainException) when (resolved is { IsProfessional: false })
+        {
+            // A patient reaches their own record or a represented minor's, both qualified: any other answer would tell
+            // them whether someone else's INS or identity is known here.
+            throw RecordErrors.OwnRecordOnly.ToException();
+        }
+    }
+
+    private async Task<(string Ins, PatientRecord? Record)> DesignatedAsync(PatientReference reference, CancellationToken cancellationToken)
+    {
         if (reference.Ins is { } ins)
         {
             var record = await LoadByInsAsync(ins);
