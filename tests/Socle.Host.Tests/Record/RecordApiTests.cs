@@ -53,7 +53,10 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
 
         // The patient blocks a professional: refused even after an authorisation.
         Assert.Equal(HttpStatusCode.OK, (await blocked.PostAsync("/fhir/$add-authorisation", Fhir(PatientParameters(ins)))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("block", doctors[2].IdNat))))).StatusCode);
+        // Named by the RPPS number, the professional is blocked under the IdNat_PS (8 + RPPS) that their token carries.
+        Assert.StartsWith("8", doctors[2].IdNat, StringComparison.Ordinal);
+        var settings = await Read<Parameters>(await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("block", doctors[2].IdNat[1..])))));
+        Assert.Contains(settings.Parameter!, p => p.Name == "blocked" && p.ValueString == doctors[2].IdNat);
         await (await blocked.GetAsync($"/fhir/DocumentReference?{patientQuery}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0013");
         await (await blocked.GetAsync($"/fhir/Binary/{letterId}")).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "RECORD-0013");
 
@@ -84,6 +87,14 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Contains(System.IO.Directory.GetFiles(outbox), f => File.ReadAllText(f).Contains("bris de glace", StringComparison.Ordinal));
 
         // The médecin traitant sees masked documents.
+        // The médecin traitant is a doctor of the directory: neither a pharmacist nor an unknown identifier.
+        var pharmacist = (await ProfessionalsAsync(1, "21"))[0];
+        foreach (var notADoctor in new[] { pharmacist.IdNat, "899999999990" })
+        {
+            await (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("medecin-traitant", notADoctor)))))
+                .AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "RECORD-0020");
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("medecin-traitant", doctors[1].IdNat))))).StatusCode);
         Assert.Equal(2, (await TypesAsync(colleague, patientQuery)).Count);
 
@@ -387,10 +398,12 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         ],
     };
 
-    private async Task<IReadOnlyList<SandboxProfessionalAccount>> DoctorsAsync(int count)
+    private Task<IReadOnlyList<SandboxProfessionalAccount>> DoctorsAsync(int count) => ProfessionalsAsync(count, "10");
+
+    private async Task<IReadOnlyList<SandboxProfessionalAccount>> ProfessionalsAsync(int count, string profession)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxProfessionalsAsync(count, "10", CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxProfessionalsAsync(count, profession, CancellationToken.None);
     }
 
     private async Task<IReadOnlyList<SandboxPatientAccount>> PatientAccountsAsync(int count)

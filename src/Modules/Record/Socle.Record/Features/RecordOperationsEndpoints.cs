@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Socle.Connect.Contracts;
+using Socle.Directory.Contracts;
 using Socle.Record.Access;
 using Socle.Record.Storage;
 
@@ -13,6 +14,9 @@ namespace Socle.Record.Features;
 /// </summary>
 internal static class RecordOperationsEndpoints
 {
+    /// <summary>TRE_G15 Médecin: a médecin traitant is a doctor.</summary>
+    private const string DoctorProfession = "10";
+
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapPost("/fhir/$add-authorisation", AddAuthorisationAsync)
@@ -95,7 +99,7 @@ internal static class RecordOperationsEndpoints
         });
     }
 
-    private static async Task<IResult> SettingsAsync(HttpRequest request, RecordDbContext db, RecordAccess access, RecordTraces traces, TimeProvider clock)
+    private static async Task<IResult> SettingsAsync(HttpRequest request, RecordDbContext db, RecordAccess access, RecordTraces traces, IDirectory directory, TimeProvider clock)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         var parameters = await FhirRequest.ReadAsync<Parameters>(request);
@@ -143,7 +147,8 @@ internal static class RecordOperationsEndpoints
             switch (parameter.Name)
             {
                 case "block" or "unblock":
-                    var idNat = parameter.ValueString ?? throw RecordErrors.InvalidParameter.WithMessage($"'{parameter.Name}' is the professional's IdNat_PS as valueString.").ToException();
+                    // A block lifted after the professional left the directory is still found by the identifier it was stored under.
+                    var idNat = (await NamedProfessionalAsync(directory, parameter, cancellationToken, mayBeGone: parameter.Name == "unblock")).IdNat;
                     var member = await db.Members.SingleOrDefaultAsync(m => m.RecordId == record.Id && m.IdNat == idNat, cancellationToken);
                     if (parameter.Name == "block")
                     {
@@ -165,7 +170,7 @@ internal static class RecordOperationsEndpoints
                     changes.Add($"{parameter.Name}={idNat}");
                     break;
                 case "medecin-traitant":
-                    record.MedecinTraitant = string.IsNullOrWhiteSpace(parameter.ValueString) ? null : parameter.ValueString;
+                    record.MedecinTraitant = string.IsNullOrWhiteSpace(parameter.ValueString) ? null : (await DoctorAsync(directory, parameter, cancellationToken)).IdNat;
                     changes.Add($"medecin-traitant={record.MedecinTraitant}");
                     break;
                 case "emergency-access":
@@ -194,6 +199,36 @@ internal static class RecordOperationsEndpoints
         settings.AddRange((await db.Members.AsNoTracking().Where(m => m.RecordId == record.Id && m.Status == MemberStatuses.Blocked).Select(m => m.IdNat).ToListAsync(cancellationToken))
             .Select(b => new ParametersParameter { Name = "blocked", ValueString = b }));
         return new FhirResult(new Parameters { Parameter = settings });
+    }
+
+    /// <summary>
+    /// The professional the patient names by IdNat_PS or RPPS, as the directory knows them: the rules compare the
+    /// IdNat_PS of the token, so an RPPS or a typo stored as typed would block nobody, or trust nobody.
+    /// </summary>
+    private static async Task<(string IdNat, Professional? Known)> NamedProfessionalAsync(
+        IDirectory directory, ParametersParameter parameter, CancellationToken cancellationToken, bool mayBeGone = false)
+    {
+        var given = parameter.ValueString?.Trim();
+        if (string.IsNullOrEmpty(given))
+        {
+            throw RecordErrors.InvalidParameter.WithMessage($"'{parameter.Name}' is the professional's IdNat_PS (or RPPS number) as valueString.").ToException();
+        }
+
+        if (await directory.FindProfessionalAsync(given, cancellationToken) is { } known)
+        {
+            return (known.IdNat, known);
+        }
+
+        return mayBeGone ? (given, null)
+            : throw RecordErrors.InvalidParameter.WithMessage($"'{parameter.Name}': no professional of the directory has the identifier {given}.").ToException();
+    }
+
+    private static async Task<Professional> DoctorAsync(IDirectory directory, ParametersParameter parameter, CancellationToken cancellationToken)
+    {
+        var (_, professional) = await NamedProfessionalAsync(directory, parameter, cancellationToken);
+        return professional!.Activities.Any(a => a.Profession.Code == DoctorProfession)
+            ? professional
+            : throw RecordErrors.InvalidParameter.WithMessage($"'{parameter.Name}': {professional.IdNat} is not a doctor in the directory; a médecin traitant is.").ToException();
     }
 
     private static PatientReference Patient(ParametersReader input) =>
