@@ -222,8 +222,9 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, (await pediatrician.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(minorIns, doctor.IdNat, CdaDocuments.DischargeLetter(minorIns, doctor.IdNat))))).StatusCode);
         var hidden = CdaDocuments.LabReport(minorIns, doctor.IdNat);
-        Assert.Equal(HttpStatusCode.OK, (await pediatrician.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(minorIns, doctor.IdNat, hidden, "11502-2", "10", "urn:ihe:lab:xd-lab:2008",
-            tweak: d => d.SecurityLabel = [.. d.SecurityLabel!, CodeableConcept.Of("urn:oid:1.2.250.1.213.1.1.4.13", "INVISIBLE_REPRESENTANTS_LEGAUX")])))).StatusCode);
+        var hiddenDeposit = await Read<Bundle>(await pediatrician.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(minorIns, doctor.IdNat, hidden, "11502-2", "10", "urn:ihe:lab:xd-lab:2008",
+            tweak: d => d.SecurityLabel = [.. d.SecurityLabel!, CodeableConcept.Of("urn:oid:1.2.250.1.213.1.1.4.13", "INVISIBLE_REPRESENTANTS_LEGAUX")]))));
+        var hiddenId = hiddenDeposit.Entry![1].Response!.Location!["DocumentReference/".Length..];
 
         // Not declared yet: the parent reaches their own record only, and learns nothing of other INS (one that no
         // qualified identity carries, a local id unknown here) from the refusal.
@@ -250,12 +251,16 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
             Assert.Equal(HttpStatusCode.OK, (await pediatrician.SendAsync(secret)).StatusCode);
         }
 
-        var seen = (await Read<Bundle>(await parent.GetAsync($"/fhir/AuditEvent?{minorQuery}"))).Entry!
+        // Nor is the deposit of the document hidden from them, until its author shows it to them.
+        async Task<List<string?>> PediatricianTracesAsync() => (await Read<Bundle>(await parent.GetAsync($"/fhir/AuditEvent?{minorQuery}"))).Entry!
             .Select(e => (Socle.BuildingBlocks.Fhir.Model.AuditEvent)e.Resource!)
             .Where(e => e.Agent![0].Who?.Identifier?.Value == doctor.IdNat)
             .Select(e => e.Subtype![0].Code)
             .ToList();
-        Assert.Equal(["search", "authorise", "deposit", "deposit"], seen);
+        Assert.Equal(["search", "authorise", "deposit"], await PediatricianTracesAsync());
+        var shown = new Parameters { Parameter = [new ParametersParameter { Name = "invisible-representants-legaux", ValueBoolean = false }] };
+        Assert.Equal(HttpStatusCode.OK, (await pediatrician.PostAsync($"/fhir/DocumentReference/{hiddenId}/$update-visibility", Fhir(shown))).StatusCode);
+        Assert.Equal(["visibility", "search", "authorise", "deposit", "deposit"], await PediatricianTracesAsync());
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var recordId = await scope.ServiceProvider.GetRequiredService<Socle.Record.Storage.RecordDbContext>().Records.Where(r => r.Ins == minorIns).Select(r => r.Id).SingleAsync();

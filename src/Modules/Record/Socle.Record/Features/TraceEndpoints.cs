@@ -1,12 +1,15 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Socle.Directory.Contracts;
 using Socle.Record.Access;
+using Socle.Record.Storage;
 
 namespace Socle.Record.Features;
 
 /// <summary>
 /// GET /fhir/AuditEvent: the traces of a record for its patient, newest first, as soon as they happened.
 /// Professionals do not read traces; legal representatives do not see the accesses made under a secret connection.
+/// The traces of a document hidden from the reader wait until it is shown to them.
 /// </summary>
 internal static class TraceEndpoints
 {
@@ -18,7 +21,8 @@ internal static class TraceEndpoints
             .WithName("ListRecordTraces")
             .WithSummary("The accesses and actions on a patient's record, for the patient");
 
-    private static async Task<IResult> ListAsync(HttpRequest request, RecordAccess access, RecordTraces traces, IAuditLog log, IDirectory directory)
+    private static async Task<IResult> ListAsync(
+        HttpRequest request, RecordAccess access, RecordTraces traces, IAuditLog log, IDirectory directory, RecordDbContext db, AccessPolicy policy)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         var q = new QueryParameters(request, "patient", "patient.identifier", "_count", "_before");
@@ -37,9 +41,11 @@ internal static class TraceEndpoints
             : await log.ListForPatientAsync(scope.PatientKey, RecordTraces.ActionPrefix, count + 1, before, cancellationToken);
         var hasNext = entries.Count > count;
         entries = entries.Take(count).ToList();
-        var shown = scope.Access.Kind == CallerKind.Representative
-            ? entries.Where(e => !Details(e).Contains("secret")).ToList()
-            : entries.ToList();
+        var hidden = await HiddenDocumentsAsync(db, policy, scope, entries, cancellationToken);
+        var shown = entries
+            .Where(e => !(scope.Access.Kind == CallerKind.Representative && Details(e).Contains("secret")))
+            .Where(e => e.ResourceId is null || !hidden.Contains(e.ResourceId))
+            .ToList();
         var names = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var idNat in shown.Where(e => e.PersonId is not null && !Details(e).Overlaps(["patient", "representative"])).Select(e => e.PersonId!).Distinct())
         {
@@ -66,6 +72,35 @@ internal static class TraceEndpoints
                 Search = new BundleEntrySearch { Mode = "match" },
             }).ToList(),
         });
+    }
+
+    /// <summary>
+    /// The documents of these traces that the reader does not see (INVISIBLE_PATIENT; for a representative also
+    /// INVISIBLE_REPRESENTANTS_LEGAUX): "Dr X deposited a document" would tell what is not yet to be told. Deleted
+    /// documents keep their traces.
+    /// </summary>
+    private static async Task<HashSet<string>> HiddenDocumentsAsync(
+        RecordDbContext db, AccessPolicy policy, RecordScope scope, IReadOnlyList<AuditRecord> entries, CancellationToken cancellationToken)
+    {
+        var ids = entries
+            .Where(e => e.ResourceType is "DocumentReference" or "Binary")
+            .Select(e => Guid.TryParseExact(e.ResourceId, "N", out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty)
+            .Distinct()
+            .ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var documents = await db.Documents.AsNoTracking()
+            .Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.TypeCode, d.Visibility, d.AuthorIdNat })
+            .ToListAsync(cancellationToken);
+        return documents
+            .Where(d => !policy.Shows(scope.Access, scope.Standing, ReadReach.Holder, new DocumentFacts(d.TypeCode, (Visibility)d.Visibility, d.AuthorIdNat, Deleted: false)))
+            .Select(d => d.Id.ToString("N"))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static HashSet<string> Details(AuditRecord entry) =>
