@@ -185,22 +185,39 @@ public abstract class ConnectPeopleTests<TFactory>(TFactory factory) : IClassFix
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await using var scope = OperatorScope.Create(factory);
+
+        // The organisation is the FINESS site of a sandbox professional's activity; an outsider exercises elsewhere only.
+        var directory = scope.ServiceProvider.GetRequiredService<Socle.Directory.Contracts.IDirectory>();
+        var people = new List<Socle.Directory.Contracts.Professional>();
+        foreach (var account in await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxProfessionalsAsync(80, null, CancellationToken.None))
+        {
+            people.Add((await directory.FindProfessionalAsync(account.IdNat, CancellationToken.None))!);
+        }
+
+        var staff = people.Skip(21).First(p => p.Activities.Any(a => a.Structure?.FinessSite is not null));
+        var finess = staff.Activities.First(a => a.Structure?.FinessSite is not null).Structure!.FinessSite!;
+        var outsider = people.First(p => p.Activities.Count > 0 && p.Activities.All(a => a.Structure?.FinessSite != finess && a.Structure?.FinessLegalEntity != finess));
         var client = await scope.ServiceProvider.GetRequiredService<IClientRegistry>().RegisterAsync(
-            new ClientRegistration("DPI hôpital", "540002698", ["directory.read"])
+            new ClientRegistration("DPI hôpital", finess, ["directory.read"])
             {
                 GrantTypes = ["urn:ietf:params:oauth:grant-type:jwt-bearer"],
                 PublicKeyPem = key.ExportSubjectPublicKeyInfoPem(),
             }, CancellationToken.None);
-        var idNat = (await OidcTestClient.SandboxProfessionalAsync(factory, 21)).IdNat;
+        var idNat = staff.IdNat;
         var http = factory.CreateClient();
         var tokenEndpoint = new Uri(http.BaseAddress!, "/connect/token").ToString();
 
-        string Assertion(string? sub, string[]? amr, string audience, string alg = "ES256")
+        string Assertion(string? sub, string[]? amr, string audience, string alg = "ES256", string? activity = null)
         {
             var claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString("N") };
             if (amr is not null)
             {
                 claims["amr"] = amr;
+            }
+
+            if (activity is not null)
+            {
+                claims["activity"] = activity;
             }
 
             return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -228,6 +245,11 @@ public abstract class ConnectPeopleTests<TFactory>(TFactory factory) : IClassFix
         var access = new JsonWebToken((await OidcTestClient.JsonAsync(response)).GetProperty("access_token").GetString());
         Assert.Equal("indirect", access.GetClaim("auth_mode").Value);
         Assert.Equal(idNat, access.GetClaim("idnat").Value);
+        Assert.Equal(finess, staff.Activities.Single(a => a.Id == access.GetClaim("activity").Value).Structure!.FinessSite);
+
+        // The organisation vouches for its own professionals only, whichever activity the assertion names.
+        Assert.Equal("invalid_grant", (await OidcTestClient.JsonAsync(await Post(Assertion(outsider.IdNat, ["pwd", "otp"], tokenEndpoint)))).GetProperty("error").GetString());
+        Assert.Equal("invalid_grant", (await OidcTestClient.JsonAsync(await Post(Assertion(outsider.IdNat, ["pwd", "otp"], tokenEndpoint, activity: outsider.Activities[0].Id)))).GetProperty("error").GetString());
 
         Assert.Equal("invalid_grant", (await OidcTestClient.JsonAsync(await Post(good))).GetProperty("error").GetString()); // jti replay
         Assert.Equal("invalid_grant", (await OidcTestClient.JsonAsync(await Post(Assertion(idNat, ["pwd"], tokenEndpoint)))).GetProperty("error").GetString());

@@ -133,15 +133,21 @@ internal sealed class TokenGrants(
             throw new OAuthException(TokenError.InvalidGrant($"The assertion's sub '{idNat}' is not a professional of the directory (IdNat_PS)."));
         }
 
+        // An organisation vouches for its own staff only: the activity must be at one of its sites (FINESS site or legal
+        // entity), or any registered client could act as any professional of the directory.
         assertion.TryGetPayloadValue<string>("activity", out var requestedActivity);
-        var activity = professional.Activities.FirstOrDefault(a => a.Id == requestedActivity)
-            ?? professional.Activities.FirstOrDefault(a => a.Structure?.FinessSite == client.Organisation || a.Structure?.FinessLegalEntity == client.Organisation);
-        if (requestedActivity is not null && activity?.Id != requestedActivity)
+        var atOrganisation = professional.Activities
+            .Where(a => a.Structure is { } s && (s.FinessSite == client.Organisation || s.FinessLegalEntity == client.Organisation))
+            .ToList();
+        var activity = requestedActivity is null ? atOrganisation.FirstOrDefault() : atOrganisation.FirstOrDefault(a => a.Id == requestedActivity);
+        if (activity is null)
         {
-            throw new OAuthException(TokenError.InvalidGrant($"The professional has no activity '{requestedActivity}'."));
+            throw new OAuthException(TokenError.InvalidGrant(requestedActivity is null
+                ? $"The professional {professional.IdNat} has no activity at the organisation {client.Organisation}: an organisation asserts its own professionals only."
+                : $"The professional has no activity '{requestedActivity}' at the organisation {client.Organisation}."));
         }
 
-        var person = await people.ProfessionalAsync(professional.IdNat, activity?.Id, cancellationToken);
+        var person = await people.ProfessionalAsync(professional.IdNat, activity.Id, cancellationToken);
         var authTime = assertion.TryGetPayloadValue<long>("auth_time", out var at) ? at : new DateTimeOffset(assertion.IssuedAt, TimeSpan.Zero).ToUnixTimeSeconds();
         var claims = new FamilyClaims(person!.Subject, person.PersonId, authTime, FamilyClaims.Eidas1, amr, FamilyClaims.Indirect, null, person.AccessTokenClaims, person.Userinfo);
         var family = new TokenFamily { Id = Guid.CreateVersion7(clock.GetUtcNow()), ClientId = client.ClientId, ClaimsJson = claims.ToJson(), CreatedAtMs = Now };
