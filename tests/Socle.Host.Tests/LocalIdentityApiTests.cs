@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Socle.BuildingBlocks.Fhir;
 using Socle.BuildingBlocks.Fhir.Model;
+using Socle.Host.Tests.Connect;
 using Socle.Host.Tests.Infrastructure;
 using Socle.Identity.Contracts;
 
@@ -13,6 +14,29 @@ public abstract class LocalIdentityApiTests<TFactory>(TFactory factory) : IClass
     where TFactory : SocleApiFactory
 {
     private async Task<SandboxIdentity> PersonAsync(int index) => (await factory.ReferenceIdentitiesAsync(index + 1))[index];
+
+    [Fact]
+    public async Task A_patients_token_does_not_reach_the_repository_even_with_the_applications_scopes()
+    {
+        const string scopes = "openid identity.read";
+        async Task<HttpResponseMessage> SearchAsync(string login, string password, string totpSecret)
+        {
+            var rp = await OidcTestClient.RegisterAsync(factory, scopes: scopes);
+            var callback = await rp.LoginAsync(rp.AuthorizeUrl(scope: scopes), login, password, totpSecret);
+            var tokens = await OidcTestClient.JsonAsync(await rp.ExchangeCodeAsync(OidcTestClient.CallbackParameters(callback)["code"]));
+            using var search = new HttpRequestMessage(HttpMethod.Get, "/fhir/Patient?family=MARTIN");
+            search.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
+            return await factory.CreateClient().SendAsync(search);
+        }
+
+        await using var scope = OperatorScope.Create(factory);
+        var accounts = scope.ServiceProvider.GetRequiredService<Socle.Connect.Contracts.IAccountAdministration>();
+        var patient = (await accounts.SandboxPatientsAsync(1, CancellationToken.None))[0];
+        var doctor = (await accounts.SandboxProfessionalsAsync(1, "10", CancellationToken.None))[0];
+
+        await (await SearchAsync(patient.Login, patient.Password, patient.TotpSecret)).AssertOperationOutcomeAsync(HttpStatusCode.Forbidden, "IDENT-0028");
+        Assert.Equal(HttpStatusCode.OK, (await SearchAsync(doctor.Login, doctor.Password, doctor.TotpSecret)).StatusCode);
+    }
 
     [Fact]
     public async Task InsiThenDocument_MakesTheIdentityQualified_AndOnlyThenTheInsIsShared()

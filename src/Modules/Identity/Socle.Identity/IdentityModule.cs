@@ -44,7 +44,7 @@ public static class IdentityModule
 
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder builder)
     {
-        var routes = builder.MapGroup(string.Empty).AddEndpointFilter<AuditRefusalsFilter>();
+        var routes = builder.MapGroup(string.Empty).AddEndpointFilter<AuditRefusalsFilter>().AddEndpointFilter<StaffOnlyFilter>();
         InsRetrieveEndpoint.Map(routes);
         InsVerifyEndpoint.Map(routes);
         MatchPatientsEndpoint.Map(routes);

@@ -31,5 +31,6 @@ internal static class IdentityErrors
     public static readonly DomainError MergedIdentity = new("IDENT-0024", ErrorKind.BusinessRule, "The identity was merged into another one; work on the surviving identity.");
     public static readonly DomainError IppIsImmutable = new("IDENT-0026", ErrorKind.BusinessRule, "The local identifier (IPP) of an identity cannot change.");
     public static readonly DomainError InsAlreadyAttached = new("IDENT-0027", ErrorKind.Conflict, "Another identity of your repository already carries this INS: merge the duplicates.");
+    public static readonly DomainError PatientCaller = new("IDENT-0028", ErrorKind.Forbidden, "A patient's token does not reach the identity repository or the INSi teleservice: they serve the organisation and its staff.");
     public static readonly DomainError InvalidTraitsForInsi = new("IDENT-0025", ErrorKind.Validation, "INSi needs the birth family name, the birth given name(s), the birth date and the sex (or the Vitale card data).");
 }
