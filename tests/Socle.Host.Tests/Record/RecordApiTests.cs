@@ -86,7 +86,6 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         var outbox = Path.Combine(factory.DataDirectory, "outbox");
         Assert.Contains(System.IO.Directory.GetFiles(outbox), f => File.ReadAllText(f).Contains("bris de glace", StringComparison.Ordinal));
 
-        // The médecin traitant sees masked documents.
         // The médecin traitant is a doctor of the directory: neither a pharmacist nor an unknown identifier.
         var pharmacist = (await ProfessionalsAsync(1, "21"))[0];
         foreach (var notADoctor in new[] { pharmacist.IdNat, "899999999990" })
@@ -95,6 +94,7 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
                 .AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "RECORD-0020");
         }
 
+        // The médecin traitant sees masked documents.
         Assert.Equal(HttpStatusCode.OK, (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("medecin-traitant", doctors[1].IdNat))))).StatusCode);
         Assert.Equal(2, (await TypesAsync(colleague, patientQuery)).Count);
 
