@@ -8,4 +8,7 @@ public static class SocleClaims
     public const string Scope = "scope";
     public const string Subject = "sub";
     public const string Person = "person";
+
+    /// <summary>The patient's identity (Identity module id) when the person who logged in is a patient.</summary>
+    public const string PatientId = "patient_id";
 }

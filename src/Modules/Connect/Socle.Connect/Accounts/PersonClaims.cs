@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Socle.BuildingBlocks.Security;
 using Socle.Connect.Domain;
 using Socle.Directory.Contracts;
 using Socle.Identity.Contracts;
@@ -87,14 +88,14 @@ internal sealed class PersonClaimsBuilder(IDirectory directory, IPatientIdentiti
             ["given_name"] = identity.BirthGivenNames.Split(' ')[0],
             ["family_name"] = identity.BirthFamilyName,
             ["birthdate"] = identity.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["patient_id"] = identity.Id.ToString("N"),
+            [SocleClaims.PatientId] = identity.Id.ToString("N"),
         };
         if (account.Email is not null)
         {
             userinfo["email"] = account.Email;
         }
 
-        return new PersonClaims(subject, identity.Id.ToString("N"), userinfo, new Dictionary<string, string> { ["patient_id"] = identity.Id.ToString("N") });
+        return new PersonClaims(subject, identity.Id.ToString("N"), userinfo, new Dictionary<string, string> { [SocleClaims.PatientId] = identity.Id.ToString("N") });
     }
 
     private static JsonArray Exercises(Professional professional) => new(professional.Activities

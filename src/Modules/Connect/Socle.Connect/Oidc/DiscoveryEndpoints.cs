@@ -38,7 +38,7 @@ internal static class DiscoveryEndpoints
                 AuthMethods[..3],
                 ["S256"],
                 scopes.All.Select(s => s.Name).ToList(),
-                ["sub", "preferred_username", "given_name", "family_name", "SubjectNameID", "SubjectRefPro", "SubjectRole", "SubjectOrganization", "SubjectOrganizationID", "otherIds", "codeCivilite", "birthdate", "email", "patient_id", "acr", "amr", "auth_time", "sid"],
+                ["sub", "preferred_username", "given_name", "family_name", "SubjectNameID", "SubjectRefPro", "SubjectRole", "SubjectOrganization", "SubjectOrganizationID", "otherIds", "codeCivilite", "birthdate", "email", SocleClaims.PatientId, "acr", "amr", "auth_time", "sid"],
                 [Oidc.FamilyClaims.Eidas1],
                 AuthorizationRequest.SupportedPrompts,
                 false,

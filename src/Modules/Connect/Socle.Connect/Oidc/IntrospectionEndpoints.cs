@@ -49,7 +49,7 @@ internal static class IntrospectionEndpoints
                 ["exp"] = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero).ToUnixTimeSeconds(),
                 ["iat"] = new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero).ToUnixTimeSeconds(),
             };
-            foreach (var name in new[] { SocleClaims.Scope, SocleClaims.ClientId, SocleClaims.Organisation, SocleClaims.Person, "auth_mode", "acr", "idnat", "activity", "patient_id", "jti" })
+            foreach (var name in new[] { SocleClaims.Scope, SocleClaims.ClientId, SocleClaims.Organisation, SocleClaims.Person, "auth_mode", "acr", "idnat", "activity", SocleClaims.PatientId, "jti" })
             {
                 if (jwt.TryGetPayloadValue<string>(name, out var value))
                 {

@@ -207,5 +207,5 @@ internal sealed class TokenGrants(
     private Task RecordIssueAsync(ClientApplication client, TokenFamily family, FamilyClaims claims, string grantType) =>
         audit.RecordAsync(
             Http, "connect.token", client.ClientId, client.Organisation, claims.PersonId, AuditOutcome.Success, $"{grantType}; auth_mode={claims.AuthMode}",
-            "TokenFamily", family.Id.ToString("N"), claims.Access.GetValueOrDefault("patient_id"));
+            "TokenFamily", family.Id.ToString("N"), claims.Access.GetValueOrDefault(SocleClaims.PatientId));
 }

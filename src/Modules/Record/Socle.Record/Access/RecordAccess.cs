@@ -28,7 +28,7 @@ internal sealed class RecordAccess(
             throw RecordErrors.PersonRequired.ToException();
         }
 
-        if (caller.Claim("patient_id") is { } patientId)
+        if (caller.Claim(SocleClaims.PatientId) is { } patientId)
         {
             var identity = Guid.TryParseExact(patientId, "N", out var id) ? await identities.FindAsync(id, cancellationToken) : null;
             if (identity?.Ins is null || identity.Status != "QUAL")

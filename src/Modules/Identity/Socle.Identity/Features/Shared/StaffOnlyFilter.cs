@@ -12,5 +12,5 @@ namespace Socle.Identity.Features.Shared;
 internal sealed class StaffOnlyFilter(ICallerContext caller) : IEndpointFilter
 {
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        caller.Claim("patient_id") is null ? next(context) : throw IdentityErrors.PatientCaller.ToException();
+        caller.Claim(SocleClaims.PatientId) is null ? next(context) : throw IdentityErrors.PatientCaller.ToException();
 }
