@@ -140,7 +140,8 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(1, await SubmissionSetCountAsync(ins));
 
         var oldId = first.Entry[1].Response!.Location!["DocumentReference/".Length..];
-        var replacement = await Read<Bundle>(await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctor.IdNat, CdaDocuments.DischargeLetter(ins, doctor.IdNat), replaces: oldId))));
+        var replacement = await Read<Bundle>(await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(
+            ins, doctor.IdNat, CdaDocuments.DischargeLetter(ins, doctor.IdNat), replaces: oldId, tweak: d => d.Context!.Event = [CodeableConcept.Of("urn:oid:1.2.250.1.213.2.5", "E1")]))));
         var newId = replacement.Entry![1].Response!.Location!["DocumentReference/".Length..];
         var current = await Read<Bundle>(await author.GetAsync($"/fhir/DocumentReference?{patientQuery}&status=current&author.identifier={doctor.IdNat}"));
         var now = Assert.IsType<DocumentReference>(Assert.Single(current.Entry!).Resource);
@@ -152,6 +153,18 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(2, (await TypesAsync(author, $"{mine}&period=ge2026-11-19&date=le2026-11-20T13:30:00Z")).Count);
         Assert.Empty(await TypesAsync(author, $"{mine}&date=lt2026-11-20T13:30:00Z"));
         await (await author.GetAsync($"/fhir/DocumentReference?{mine}&date=2026-13")).AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "SOCLE-0003");
+        // Coded elements match by code in their own system (its OID or URL); another system matches nothing.
+        Assert.Equal(2, (await TypesAsync(author, $"{mine}&category=10&setting=ETABLISSEMENT&facility=urn:oid:1.2.250.1.71.4.2.4|SA01")).Count);
+        Assert.Equal(2, (await TypesAsync(author, $"{mine}&type=urn:oid:2.16.840.1.113883.6.1|11490-0")).Count);
+        Assert.Empty(await TypesAsync(author, $"{mine}&facility=SA02"));
+        Assert.Empty(await TypesAsync(author, $"{mine}&type=urn:oid:1.2.250.1.213.1.1.4.1|11490-0"));
+        Assert.Empty(await TypesAsync(author, $"{mine}&category=http://loinc.org|10"));
+
+        // An event code matches as written: LIKE's wildcards in it are plain characters.
+        Assert.Single(await TypesAsync(author, $"{mine}&event=E1"));
+        Assert.Empty(await TypesAsync(author, $"{mine}&event=E_"));
+        Assert.Empty(await TypesAsync(author, $"{mine}&event=%25"));
+        await (await author.GetAsync($"/fhir/DocumentReference?{mine}&event=E%201")).AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "RECORD-0020");
 
         // Opposition: nothing readable or writable; reopening restores it.
         Assert.Equal(HttpStatusCode.OK, (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("close", true))))).StatusCode);

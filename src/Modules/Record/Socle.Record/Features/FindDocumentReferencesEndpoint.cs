@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Socle.Record.Access;
 using Socle.Record.Storage;
@@ -9,6 +10,8 @@ internal static class FindDocumentReferencesEndpoint
 {
     public static readonly string[] Parameters =
         ["patient", "patient.identifier", "status", "type", "category", "date", "period", "author.identifier", "setting", "facility", "event", "_count", "_offset"];
+
+    private const string LikeEscape = @"\";
 
     public static void Map(IEndpointRouteBuilder routes)
     {
@@ -70,34 +73,23 @@ internal static class FindDocumentReferencesEndpoint
             };
         }
 
-        if (q.Get("type") is { } type)
-        {
-            var code = TokenParameter.Parse(type).Value;
-            query = query.Where(x => x.TypeCode == code);
-        }
-
-        if (q.Get("category") is { } category)
-        {
-            var code = TokenParameter.Parse(category).Value;
-            query = query.Where(x => x.ClassCode == code);
-        }
-
-        if (q.Get("setting") is { } setting)
-        {
-            var code = TokenParameter.Parse(setting).Value;
-            query = query.Where(x => x.PracticeSettingCode == code);
-        }
-
-        if (q.Get("facility") is { } facility)
-        {
-            var code = TokenParameter.Parse(facility).Value;
-            query = query.Where(x => x.FacilityCode == code);
-        }
+        query = ByCode(query, q.Get("type"), ValueSets.IsLoinc, code => x => x.TypeCode == code);
+        query = ByCode(query, q.Get("category"), ValueSets.IsClassSystem, code => x => x.ClassCode == code);
+        query = ByCode(query, q.Get("setting"), ValueSets.IsPracticeSettingSystem, code => x => x.PracticeSettingCode == code);
+        query = ByCode(query, q.Get("facility"), ValueSets.IsFacilitySystem, code => x => x.FacilityCode == code);
 
         if (q.Get("event") is { } eventCode)
         {
-            var pattern = $"% {TokenParameter.Parse(eventCode).Value} %";
-            query = query.Where(x => EF.Functions.Like(x.EventCodes, pattern));
+            // Stored as " code1 code2 ": a code is a single token (deposits refuse others), and its LIKE wildcards are
+            // escaped, so that 'event=%' or 'event=E_' matches only a code written that way.
+            var code = TokenParameter.Parse(eventCode).Value;
+            if (code.Any(char.IsWhiteSpace))
+            {
+                throw Invalid("event", "is a single code, without spaces");
+            }
+
+            var pattern = $"% {LikeLiteral(code)} %";
+            query = query.Where(x => EF.Functions.Like(x.EventCodes, pattern, LikeEscape));
         }
 
         if (author is not null)
@@ -119,6 +111,28 @@ internal static class FindDocumentReferencesEndpoint
 
         return query;
     }
+
+    /// <summary>
+    /// A token search on a coded element, stored as its code: <c>system|code</c> with a system other than the element's
+    /// (its OID or its URL) matches nothing, as in FHIR token search; a code alone matches in the element's system.
+    /// </summary>
+    private static IQueryable<DocumentEntry> ByCode(
+        IQueryable<DocumentEntry> query, string? token, Func<string?, bool> isElementSystem, Func<string, Expression<Func<DocumentEntry, bool>>> matches)
+    {
+        if (token is null)
+        {
+            return query;
+        }
+
+        var (system, code) = TokenParameter.Parse(token);
+        return system is null || isElementSystem(system) ? query.Where(matches(code)) : query.Where(x => false);
+    }
+
+    /// <summary>The text as a LIKE pattern that matches only itself.</summary>
+    private static string LikeLiteral(string text) => text
+        .Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+        .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+        .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     private static DomainException Invalid(string name, string rule) =>
         RecordErrors.InvalidParameter.WithMessage($"The search parameter '{name}' {rule}.").ToException();
