@@ -97,6 +97,30 @@ public abstract class PlatformApiTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(error, json.RootElement.GetProperty("error").GetString());
     }
 
+    [Theory]
+    [InlineData("/connect/token")]
+    [InlineData("/connect/introspect")]
+    [InlineData("/connect/revoke")]
+    public async Task OAuthEndpoint_FormOverTheReadersLimits_GetsInvalidRequest(string endpoint)
+    {
+        // A field name over the form reader's 2 KiB: refused by the reader, answered in OAuth's format, not as a 500.
+        var body = $"grant_type=client_credentials&{new string('k', 3000)}=1";
+        using var response = await factory.CreateClient().PostAsync(endpoint, new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("invalid_request", json.RootElement.GetProperty("error").GetString());
+        Assert.Contains("key length limit", json.RootElement.GetProperty("error_description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authorize_FormOverTheReadersLimits_ShowsTheErrorPage()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.PostAsync("/connect/authorize", new StringContent($"{new string('k', 3000)}=1", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/connect/error?reason=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PersonalData_WithoutToken_Is401WithChallengeAndOperationOutcome()
     {

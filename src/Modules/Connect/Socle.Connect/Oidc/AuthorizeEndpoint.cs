@@ -30,9 +30,19 @@ internal static class AuthorizeEndpoint
     private static async Task<IResult> HandleAsync(
         HttpContext http, ConnectDbContext db, IssuerResolver issuerResolver, IDirectory directory, PersonClaimsBuilder people, ConnectAudit audit, IOptions<ConnectOptions> options, TimeProvider clock)
     {
-        IReadOnlyDictionary<string, StringValues> query = http.Request.HasFormContentType
-            ? (await http.Request.ReadFormAsync(http.RequestAborted)).ToDictionary(kv => kv.Key, kv => kv.Value)
-            : http.Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value);
+        IReadOnlyDictionary<string, StringValues> query = http.Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value);
+        if (http.Request.HasFormContentType)
+        {
+            // Without a readable request there is no redirect_uri to trust: the error is shown on Socle's page.
+            var (form, refusal) = await OAuthForm.ReadAsync(http.Request);
+            if (form is null)
+            {
+                return Results.Redirect("/connect/error?reason=" + Uri.EscapeDataString(refusal!));
+            }
+
+            query = form.ToDictionary(kv => kv.Key, kv => kv.Value);
+        }
+
         var clientId = query.TryGetValue("client_id", out var id) ? id.ToString() : string.Empty;
         var client = clientId.Length == 0 ? null : await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId && c.Active, http.RequestAborted);
         var request = AuthorizationRequest.Parse(query, client, out var pageError, out var clientError);

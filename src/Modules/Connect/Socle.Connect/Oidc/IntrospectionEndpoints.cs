@@ -124,7 +124,12 @@ internal static class IntrospectionEndpoints
             return (null, string.Empty, TokenError.InvalidRequest("The request must be application/x-www-form-urlencoded.").ToResult(http));
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var (form, refusal) = await OAuthForm.ReadAsync(http.Request);
+        if (form is null)
+        {
+            return (null, string.Empty, TokenError.InvalidRequest(refusal!).ToResult(http));
+        }
+
         try
         {
             var caller = await authenticator.AuthenticateAsync(http.Request, form, $"{issuer.Current()}/{endpoint}", http.RequestAborted);

@@ -34,7 +34,11 @@ internal static class TokenEndpoint
             return TokenError.InvalidRequest("The token request must be application/x-www-form-urlencoded.").ToResult(http);
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var (form, refusal) = await OAuthForm.ReadAsync(http.Request);
+        if (form is null)
+        {
+            return TokenError.InvalidRequest(refusal!).ToResult(http);
+        }
 
         // A grant runs several statements (the client on a cache miss, the grant, its redemption): one pooled connection
         // for all of them instead of one each, since taking a connection from the pool is contended under load. The
