@@ -176,11 +176,22 @@ public abstract class PlatformApiTests<TFactory>(TFactory factory) : IClassFixtu
     [InlineData("{\"resourceType\":\"Patient\"}", "SOCLE-0001")]
     [InlineData("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"colour\",\"valueString\":\"X\"}]}", "SOCLE-0002")]
     [InlineData("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"family\",\"valueBoolean\":\"yes\"}]}", "SOCLE-0001")]
+    [InlineData("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"family\",\"valueString\":\"X\"},null]}", "SOCLE-0001")]
+    [InlineData("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"resource\",\"resource\":{\"resourceType\":\"Patient\",\"name\":[null]}}]}", "SOCLE-0001")]
     public async Task Body_Malformed_Is400SayingWhatIsWrong(string json, string code)
     {
         var client = await SocleTestClient.CreateAsync(factory);
         using var response = await client.PostFhirAsync("/fhir/Patient/$ins-retrieve", json);
         await response.AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, code);
+    }
+
+    [Fact]
+    public async Task Body_WithANullArrayItem_Is400NamingTheElement()
+    {
+        var client = await SocleTestClient.CreateAsync(factory);
+        using var response = await client.PostFhirAsync("/fhir/Patient/$ins-retrieve", "{\"resourceType\":\"Parameters\",\"parameter\":[null,{\"name\":\"family\",\"valueString\":\"X\"}]}");
+        var outcome = await response.AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "SOCLE-0001");
+        Assert.Equal("A FHIR array holds no null items: 'parameter' has one. ($.parameter)", outcome.Issue![0].Diagnostics);
     }
 
     private static string Pad(string base64Url)

@@ -1,4 +1,6 @@
+using System.Collections;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Socle.BuildingBlocks.Errors;
 using Socle.BuildingBlocks.Fhir.Model;
 
@@ -8,6 +10,11 @@ namespace Socle.BuildingBlocks.Fhir;
 public static class FhirJson
 {
     public const string MediaType = "application/fhir+json";
+
+    private const string NullItem = "A FHIR array holds no null items";
+
+    /// <summary>The contract as read from callers: the source-generated one, with null array items refused.</summary>
+    private static readonly JsonTypeInfo<FhirResource> Reading = ReadingContract();
 
     public static byte[] Serialize(FhirResource resource) =>
         JsonSerializer.SerializeToUtf8Bytes(resource, FhirJsonContext.Default.FhirResource);
@@ -19,7 +26,7 @@ public static class FhirJson
     {
         try
         {
-            return JsonSerializer.Deserialize(json, FhirJsonContext.Default.FhirResource)
+            return JsonSerializer.Deserialize(json, Reading)
                 ?? throw Invalid("The body is empty.");
         }
         catch (JsonException ex)
@@ -36,7 +43,7 @@ public static class FhirJson
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync(body, FhirJsonContext.Default.FhirResource, cancellationToken)
+            return await JsonSerializer.DeserializeAsync(body, Reading, cancellationToken)
                 ?? throw Invalid("The body is empty.");
         }
         catch (JsonException ex)
@@ -54,6 +61,36 @@ public static class FhirJson
     {
         var resource = Parse(json);
         return resource as T ?? throw Invalid($"Expected a {typeof(T).Name} resource, got {resource.ResourceType}.");
+    }
+
+    private static JsonTypeInfo<FhirResource> ReadingContract()
+    {
+        var options = new JsonSerializerOptions(FhirJsonContext.Default.Options)
+        {
+            TypeInfoResolver = FhirJsonContext.Default.WithAddedModifier(RefuseNullItems),
+        };
+        return (JsonTypeInfo<FhirResource>)options.GetTypeInfo(typeof(FhirResource));
+    }
+
+    // FHIR JSON never has null values (the aligned arrays of primitive extensions aside, which the model does not have);
+    // a null item would reach the handlers as a missing element where they expect one.
+    private static void RefuseNullItems(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.Set is { } set && typeof(IList).IsAssignableFrom(property.PropertyType))
+            {
+                property.Set = (owner, value) =>
+                {
+                    if (value is IList list && list.Contains(null))
+                    {
+                        throw new JsonException($"{NullItem}: '{property.Name}' has one.");
+                    }
+
+                    set(owner, value);
+                };
+            }
+        }
     }
 
     private static DomainException Invalid(string message) => CommonErrors.MalformedBody.WithMessage(message).ToException();
@@ -74,6 +111,11 @@ public static class FhirJson
         if (message.Contains("type discriminator", StringComparison.OrdinalIgnoreCase) || message.Contains("resourceType", StringComparison.Ordinal))
         {
             return "The body must be a FHIR resource with a known resourceType.";
+        }
+
+        if (message.StartsWith(NullItem, StringComparison.Ordinal))
+        {
+            return $"{message} ({path})";
         }
 
         if (ex.LineNumber is null)
