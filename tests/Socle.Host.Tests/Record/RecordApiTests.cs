@@ -17,17 +17,17 @@ namespace Socle.Host.Tests.Record;
 public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : SocleApiFactory
 {
-    private const string Scopes = "openid record.read record.write";
+    private readonly RecordActors actors = new(factory);
 
     [Fact]
     public async Task Deposit_care_team_blocking_masking_break_the_glass_and_traces()
     {
-        var (patient, ins) = await PatientAsync(0);
-        var doctors = await DoctorsAsync(4);
-        var author = await ProfessionalAsync(doctors[0]);
-        var colleague = await ProfessionalAsync(doctors[1]);
-        var blocked = await ProfessionalAsync(doctors[2]);
-        var emergency = await ProfessionalAsync(doctors[3]);
+        var (patient, ins) = await actors.PatientAsync(0);
+        var doctors = await actors.DoctorsAsync(4);
+        var author = await actors.ProfessionalAsync(doctors[0]);
+        var colleague = await actors.ProfessionalAsync(doctors[1]);
+        var blocked = await actors.ProfessionalAsync(doctors[2]);
+        var emergency = await actors.ProfessionalAsync(doctors[3]);
         var patientQuery = $"patient.identifier={Uri.EscapeDataString("urn:oid:1.2.250.1.213.1.4.10|" + ins)}";
 
         // A sandbox professional deposits a discharge letter (ITI-65).
@@ -87,7 +87,7 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Contains(System.IO.Directory.GetFiles(outbox), f => File.ReadAllText(f).Contains("bris de glace", StringComparison.Ordinal));
 
         // The médecin traitant is a doctor of the directory: neither a pharmacist nor an unknown identifier.
-        var pharmacist = (await ProfessionalsAsync(1, "21"))[0];
+        var pharmacist = (await actors.ProfessionalsAsync(1, "21"))[0];
         foreach (var notADoctor in new[] { pharmacist.IdNat, "899999999990" })
         {
             await (await patient.PostAsync("/fhir/$record-settings", Fhir(PatientParameters(ins, ("medecin-traitant", notADoctor)))))
@@ -122,9 +122,9 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
     [Fact]
     public async Task Idempotent_deposits_replacement_and_closed_records()
     {
-        var (patient, ins) = await PatientAsync(1);
-        var doctor = (await DoctorsAsync(5))[4];
-        var author = await ProfessionalAsync(doctor);
+        var (patient, ins) = await actors.PatientAsync(1);
+        var doctor = (await actors.DoctorsAsync(5))[4];
+        var author = await actors.ProfessionalAsync(doctor);
         var patientQuery = $"patient.identifier={Uri.EscapeDataString("urn:oid:1.2.250.1.213.1.4.10|" + ins)}";
         var cda = CdaDocuments.DischargeLetter(ins, doctor.IdNat);
         var bundle = CdaDocuments.Bundle(ins, doctor.IdNat, cda, uniqueId: "urn:oid:1.2.250.1.213.1.1.9.424242" + ins);
@@ -185,9 +185,9 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
     [Fact]
     public async Task Bad_deposits_are_refused_with_the_reason_and_nothing_is_stored()
     {
-        var (_, ins) = await PatientAsync(2);
-        var doctor = (await DoctorsAsync(6))[5];
-        var author = await ProfessionalAsync(doctor);
+        var (_, ins) = await actors.PatientAsync(2);
+        var doctor = (await actors.DoctorsAsync(6))[5];
+        var author = await actors.ProfessionalAsync(doctor);
         var good = CdaDocuments.DischargeLetter(ins, doctor.IdNat);
         long Count()
         {
@@ -228,9 +228,9 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var child = people.Skip(2_000).First(p => DateOnly.Parse(p.BirthDate, CultureInfo.InvariantCulture).AddYears(18) > today.AddMonths(1));
         var minorIns = (await operatorClient.QualifyAsync(await operatorClient.CreatePatientAsync(child), child)).Identifier!.Single(i => i.System == "urn:oid:" + child.Oid).Value!;
-        var (parent, parentIns) = await PatientAsync(3);
-        var doctor = (await DoctorsAsync(7))[6];
-        var pediatrician = await ProfessionalAsync(doctor);
+        var (parent, parentIns) = await actors.PatientAsync(3);
+        var doctor = (await actors.DoctorsAsync(7))[6];
+        var pediatrician = await actors.ProfessionalAsync(doctor);
         var minorQuery = $"patient.identifier={Uri.EscapeDataString("urn:oid:1.2.250.1.213.1.4.10|" + minorIns)}";
 
         Assert.Equal(HttpStatusCode.OK, (await pediatrician.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(minorIns, doctor.IdNat, CdaDocuments.DischargeLetter(minorIns, doctor.IdNat))))).StatusCode);
@@ -290,8 +290,8 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         var qualified = await identities.CreatePatientAsync(person);
         var ins = (await identities.QualifyAsync(qualified, person)).Identifier!.Single(i => i.System == "urn:oid:" + person.Oid).Value!;
         var survivor = await identities.CreatePatientAsync(person.BirthFamilyName, "ALIAS", person.BirthDate, person.Gender);
-        var doctor = (await DoctorsAsync(8))[7];
-        var author = await ProfessionalAsync(doctor);
+        var doctor = (await actors.DoctorsAsync(8))[7];
+        var author = await actors.ProfessionalAsync(doctor);
         Assert.Equal(HttpStatusCode.OK, (await author.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(ins, doctor.IdNat, CdaDocuments.DischargeLetter(ins, doctor.IdNat))))).StatusCode);
         var bySurvivor = $"patient=Patient/{survivor}&author.identifier={doctor.IdNat}";
         await (await author.GetAsync($"/fhir/DocumentReference?{bySurvivor}")).AssertOperationOutcomeAsync(HttpStatusCode.UnprocessableEntity, "RECORD-0010");
@@ -310,9 +310,9 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
     [Fact]
     public async Task A_document_over_the_size_limit_is_refused_with_413_and_nothing_is_stored()
     {
-        var ins = (await PatientAccountsAsync(5))[4].Ins;
-        var doctor = (await DoctorsAsync(9))[8];
-        var author = await ProfessionalAsync(doctor);
+        var ins = (await actors.PatientAccountsAsync(5))[4].Ins;
+        var doctor = (await actors.DoctorsAsync(9))[8];
+        var author = await actors.ProfessionalAsync(doctor);
         var huge = CdaDocuments.DischargeLetter(ins, doctor.IdNat, pdfBytes: (15 * 1024 * 1024) + 100_000);
         Assert.True(huge.Length > 20 * 1024 * 1024);
         var before = await CountDocumentsAsync();
@@ -326,9 +326,9 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
     [Fact]
     public async Task A_hospital_pharmacist_reads_an_operative_report_an_officine_pharmacist_does_not()
     {
-        var ins = (await PatientAccountsAsync(7))[6].Ins;
-        var doctor = (await DoctorsAsync(10))[9];
-        var surgeon = await ProfessionalAsync(doctor);
+        var ins = (await actors.PatientAccountsAsync(7))[6].Ins;
+        var doctor = (await actors.DoctorsAsync(10))[9];
+        var surgeon = await actors.ProfessionalAsync(doctor);
         var patientQuery = $"patient.identifier={Uri.EscapeDataString("urn:oid:1.2.250.1.213.1.4.10|" + ins)}";
         var deposit = await Read<Bundle>(await surgeon.PostAsync("/fhir", Fhir(CdaDocuments.Bundle(
             ins, doctor.IdNat, CdaDocuments.OperativeReport(ins, doctor.IdNat), "34874-8", "10", "urn:ihe:iti:xds-sd:text:2008"))));
@@ -370,7 +370,7 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         }
 
         Assert.True(hospital is not null && officine is not null, "The sandbox directory has a hospital and an officine pharmacist.");
-        return (await LoginAsync(hospital.Value.Account, hospital.Value.ActivityId), await LoginAsync(officine.Value.Account, officine.Value.ActivityId));
+        return (await actors.LoginAsync(hospital.Value.Account, hospital.Value.ActivityId), await actors.LoginAsync(officine.Value.Account, officine.Value.ActivityId));
     }
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
@@ -415,40 +415,4 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
             ..more.Select(m => m.Value is bool b ? new ParametersParameter { Name = m.Name, ValueBoolean = b } : new ParametersParameter { Name = m.Name, ValueString = (string)m.Value }),
         ],
     };
-
-    private Task<IReadOnlyList<SandboxProfessionalAccount>> DoctorsAsync(int count) => ProfessionalsAsync(count, "10");
-
-    private async Task<IReadOnlyList<SandboxProfessionalAccount>> ProfessionalsAsync(int count, string profession)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxProfessionalsAsync(count, profession, CancellationToken.None);
-    }
-
-    private async Task<IReadOnlyList<SandboxPatientAccount>> PatientAccountsAsync(int count)
-    {
-        await using var scope = OperatorScope.Create(factory);
-        return await scope.ServiceProvider.GetRequiredService<IAccountAdministration>().SandboxPatientsAsync(count, CancellationToken.None);
-    }
-
-    /// <summary>A sandbox patient logged in; each test uses its own index, as a TOTP code serves once.</summary>
-    private async Task<(HttpClient Client, string Ins)> PatientAsync(int index)
-    {
-        var account = (await PatientAccountsAsync(index + 1))[index];
-        return (await LoginAsync(account.Login, account.Password, account.TotpSecret), account.Ins);
-    }
-
-    private Task<HttpClient> ProfessionalAsync(SandboxProfessionalAccount account) => LoginAsync(account.Login, account.Password, account.TotpSecret);
-
-    private Task<HttpClient> LoginAsync(SandboxProfessionalAccount account, string activityId) => LoginAsync(account.Login, account.Password, account.TotpSecret, activityId);
-
-    /// <summary>A person's token from Connect's authorization code flow, on an HTTP client that sends it.</summary>
-    private async Task<HttpClient> LoginAsync(string login, string password, string totpSecret, string? activityId = null)
-    {
-        var rp = await OidcTestClient.RegisterAsync(factory, scopes: Scopes);
-        var callback = await rp.LoginAsync(rp.AuthorizeUrl(scope: Scopes), login, password, totpSecret, activityId);
-        var tokens = await OidcTestClient.JsonAsync(await rp.ExchangeCodeAsync(OidcTestClient.CallbackParameters(callback)["code"]));
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
-        return client;
-    }
 }
