@@ -42,3 +42,7 @@ public sealed class ConnectPeopleTestsOnPostgres(PostgresApiFactory factory) : S
 public sealed class RecordApiTestsOnSqlite(SqliteApiFactory factory) : Socle.Host.Tests.Record.RecordApiTests<SqliteApiFactory>(factory);
 
 public sealed class RecordApiTestsOnPostgres(PostgresApiFactory factory) : Socle.Host.Tests.Record.RecordApiTests<PostgresApiFactory>(factory);
+
+public sealed class DepositFuzzTestsOnSqlite(SqliteApiFactory factory) : Socle.Host.Tests.Record.DepositFuzzTests<SqliteApiFactory>(factory);
+
+public sealed class DepositFuzzTestsOnPostgres(PostgresApiFactory factory) : Socle.Host.Tests.Record.DepositFuzzTests<PostgresApiFactory>(factory);
