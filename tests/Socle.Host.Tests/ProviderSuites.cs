@@ -31,6 +31,10 @@ public sealed class DirectoryImportTestsOnSqlite(SqliteApiFactory factory) : Dir
 
 public sealed class DirectoryImportTestsOnPostgres(PostgresApiFactory factory) : DirectoryImportTests<PostgresApiFactory>(factory);
 
+public sealed class DirectoryImportFuzzTestsOnSqlite(SqliteApiFactory factory) : DirectoryImportFuzzTests<SqliteApiFactory>(factory);
+
+public sealed class DirectoryImportFuzzTestsOnPostgres(PostgresApiFactory factory) : DirectoryImportFuzzTests<PostgresApiFactory>(factory);
+
 public sealed class ConnectFlowTestsOnSqlite(SqliteApiFactory factory) : Socle.Host.Tests.Connect.ConnectFlowTests<SqliteApiFactory>(factory);
 
 public sealed class ConnectFlowTestsOnPostgres(PostgresApiFactory factory) : Socle.Host.Tests.Connect.ConnectFlowTests<PostgresApiFactory>(factory);
