@@ -15,12 +15,17 @@ public sealed class ConfigurationTests
     public void Start_WithABadSetting_FailsNamingIt(string key, string value, string expected)
     {
         var file = Path.Combine(Path.GetTempPath(), $"socle-config-{Guid.NewGuid():N}.db");
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        Exception error;
+        using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("ConnectionStrings:Socle", $"Data Source={file}");
             b.UseSetting(key, value);
-        });
-        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+        }))
+        {
+            error = Assert.ThrowsAny<Exception>(() => factory.Server);
+        }
+
+        // After the factory is gone: whatever of the start still ran until then may have created the file.
         SqliteFiles.Delete(file);
         var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException ?? error.GetBaseException() as OptionsValidationException;
         Assert.NotNull(validation);
