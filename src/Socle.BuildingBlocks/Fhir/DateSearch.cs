@@ -30,7 +30,7 @@ public static class DateSearch
     {
         if (DateTimeOffset.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
-            return (instant, instant.AddMilliseconds(1));
+            return (instant, After(instant, t => t.AddMilliseconds(1)));
         }
 
         string[] formats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
@@ -40,11 +40,24 @@ public static class DateSearch
                 && DateTime.TryParseExact(value, formats[i], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var day))
             {
                 var start = new DateTimeOffset(day, TimeSpan.Zero);
-                return (start, i switch { 0 => start.AddDays(1), 1 => start.AddMonths(1), _ => start.AddYears(1) });
+                return (start, After(start, i switch { 0 => t => t.AddDays(1), 1 => t => t.AddMonths(1), _ => (Func<DateTimeOffset, DateTimeOffset>)(t => t.AddYears(1)) }));
             }
         }
 
         return null;
+    }
+
+    /// <summary>The end of a period; the last one of the calendar (year 9999) ends where the calendar does.</summary>
+    private static DateTimeOffset After(DateTimeOffset start, Func<DateTimeOffset, DateTimeOffset> step)
+    {
+        try
+        {
+            return step(start);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return DateTimeOffset.MaxValue;
+        }
     }
 
     private static DomainException Invalid(string parameter, string rule) =>

@@ -152,6 +152,8 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(2, (await TypesAsync(author, $"{mine}&date=2026-11")).Count);
         Assert.Equal(2, (await TypesAsync(author, $"{mine}&period=ge2026-11-19&date=le2026-11-20T13:30:00Z")).Count);
         Assert.Empty(await TypesAsync(author, $"{mine}&date=lt2026-11-20T13:30:00Z"));
+        Assert.Empty(await TypesAsync(author, $"{mine}&date=9999"));
+        Assert.Equal(2, (await TypesAsync(author, $"{mine}&date=le9999-12-31T23:59:59.9999999Z")).Count);
         await (await author.GetAsync($"/fhir/DocumentReference?{mine}&date=2026-13")).AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "SOCLE-0003");
         // Coded elements match by code in their own system (its OID or URL); another system matches nothing.
         Assert.Equal(2, (await TypesAsync(author, $"{mine}&category=10&setting=ETABLISSEMENT&facility=urn:oid:1.2.250.1.71.4.2.4|SA01")).Count);
