@@ -194,6 +194,21 @@ public abstract class PlatformApiTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal("A FHIR array holds no null items: 'parameter' has one. ($.parameter)", outcome.Issue![0].Diagnostics);
     }
 
+    [Fact]
+    public async Task ControlCharacters_InASearch_ABody_OrAnOAuthForm_Are400()
+    {
+        // PostgreSQL refuses NUL in text: without these checks at the edges it was a 500 there.
+        var client = await SocleTestClient.CreateAsync(factory, "identity.read identity.ins");
+        await (await client.Http.GetAsync("/fhir/Patient?family=A%00B")).AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "SOCLE-0003");
+        using var body = await client.PostFhirAsync("/fhir/Patient/$ins-retrieve", "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"family\",\"valueString\":\"A\\u0000B\"}]}");
+        var outcome = await body.AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "SOCLE-0001");
+        Assert.StartsWith("A FHIR string holds no control characters but tab, CR and LF: 'valueString'", outcome.Issue![0].Diagnostics, StringComparison.Ordinal);
+        using var token = await factory.CreateClient().PostAsync("/connect/token", new StringContent("grant_type=client_credentials&client_id=%00&client_secret=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.BadRequest, token.StatusCode);
+        using var json = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
+        Assert.Equal("invalid_request", json.RootElement.GetProperty("error").GetString());
+    }
+
     private static string Pad(string base64Url)
     {
         var s = base64Url.Replace('-', '+').Replace('_', '/');

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Socle.BuildingBlocks.Errors;
 using Socle.BuildingBlocks.Fhir.Model;
+using Socle.BuildingBlocks.Web;
 
 namespace Socle.BuildingBlocks.Fhir;
 
@@ -12,6 +13,8 @@ public static class FhirJson
     public const string MediaType = "application/fhir+json";
 
     private const string NullItem = "A FHIR array holds no null items";
+
+    private const string ControlCharacter = "A FHIR string holds no control characters but tab, CR and LF";
 
     /// <summary>The contract as read from callers: the source-generated one, with null array items refused.</summary>
     private static readonly JsonTypeInfo<FhirResource> Reading = ReadingContract();
@@ -67,24 +70,50 @@ public static class FhirJson
     {
         var options = new JsonSerializerOptions(FhirJsonContext.Default.Options)
         {
-            TypeInfoResolver = FhirJsonContext.Default.WithAddedModifier(RefuseNullItems),
+            TypeInfoResolver = FhirJsonContext.Default.WithAddedModifier(RefuseWhatFhirForbids),
         };
         return (JsonTypeInfo<FhirResource>)options.GetTypeInfo(typeof(FhirResource));
     }
 
-    // FHIR JSON never has null values (the aligned arrays of primitive extensions aside, which the model does not have);
-    // a null item would reach the handlers as a missing element where they expect one.
-    private static void RefuseNullItems(JsonTypeInfo type)
+    /// <summary>
+    /// Two rules of FHIR JSON the model's types cannot carry: no null values (a null array item would reach the handlers
+    /// as a missing element where they expect one; the aligned arrays of primitive extensions, which may hold nulls, are
+    /// not in the model), and no control characters in strings but tab, CR and LF. Arrays are base64 content (binary
+    /// data, never null items), left alone.
+    /// </summary>
+    private static void RefuseWhatFhirForbids(JsonTypeInfo type)
     {
         foreach (var property in type.Properties)
         {
-            if (property.Set is { } set && typeof(IList).IsAssignableFrom(property.PropertyType))
+            if (property.Set is not { } set)
+            {
+                continue;
+            }
+
+            if (property.PropertyType == typeof(string))
+            {
+                property.Set = (owner, value) =>
+                {
+                    if (value is string text && CallerText.HasControlCharacter(text, tabsAndLineBreaks: true))
+                    {
+                        throw new JsonException($"{ControlCharacter}: '{property.Name}' has one.");
+                    }
+
+                    set(owner, value);
+                };
+            }
+            else if (typeof(IList).IsAssignableFrom(property.PropertyType) && !property.PropertyType.IsArray)
             {
                 property.Set = (owner, value) =>
                 {
                     if (value is IList list && list.Contains(null))
                     {
                         throw new JsonException($"{NullItem}: '{property.Name}' has one.");
+                    }
+
+                    if (value is IEnumerable<string> texts && texts.Any(text => CallerText.HasControlCharacter(text, tabsAndLineBreaks: true)))
+                    {
+                        throw new JsonException($"{ControlCharacter}: '{property.Name}' has one.");
                     }
 
                     set(owner, value);
@@ -113,7 +142,7 @@ public static class FhirJson
             return "The body must be a FHIR resource with a known resourceType.";
         }
 
-        if (message.StartsWith(NullItem, StringComparison.Ordinal))
+        if (message.StartsWith(NullItem, StringComparison.Ordinal) || message.StartsWith(ControlCharacter, StringComparison.Ordinal))
         {
             return $"{message} ({path})";
         }

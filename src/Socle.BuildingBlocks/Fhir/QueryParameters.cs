@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Socle.BuildingBlocks.Errors;
+using Socle.BuildingBlocks.Web;
 
 namespace Socle.BuildingBlocks.Fhir;
 
@@ -29,6 +30,11 @@ public sealed class QueryParameters
             if (query[key].Count > 1 && !repeatable.Contains(key, StringComparer.Ordinal))
             {
                 throw CommonErrors.InvalidParameter.WithMessage($"The search parameter '{key}' is repeated; give it once.").ToException();
+            }
+
+            if (query[key].Any(value => CallerText.HasControlCharacter(value)))
+            {
+                throw CommonErrors.InvalidParameter.WithMessage($"The search parameter '{key}' holds a control character.").ToException();
             }
         }
     }

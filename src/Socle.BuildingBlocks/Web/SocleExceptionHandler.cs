@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +11,9 @@ namespace Socle.BuildingBlocks.Web;
 /// <summary>The one exception handler: a closed mapping to 4xx, and an opaque 500 for everything else.</summary>
 public sealed partial class SocleExceptionHandler(ILogger<SocleExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>PostgreSQL's SQLSTATE for a character its encoding cannot hold: NUL in a text value.</summary>
+    private const string CharacterNotInRepertoire = "22021";
+
     private static readonly DomainError Unexpected = new("SOCLE-0500", ErrorKind.Internal, "An unexpected error occurred. Quote the trace id to the operator.");
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -28,6 +32,11 @@ public sealed partial class SocleExceptionHandler(ILogger<SocleExceptionHandler>
                 return true;
             case JsonException:
                 await ErrorResponses.WriteAsync(httpContext, CommonErrors.MalformedBody);
+                return true;
+            case DbException { SqlState: CharacterNotInRepertoire } or DbUpdateException { InnerException: DbException { SqlState: CharacterNotInRepertoire } }:
+                // A safety net: text is checked where it enters (CallerText), but a NUL that got past would otherwise be a 500.
+                LogRejected(logger, CommonErrors.InvalidParameter.Code, httpContext.TraceIdentifier);
+                await ErrorResponses.WriteAsync(httpContext, CommonErrors.InvalidParameter.WithMessage("The request holds a character that cannot be stored (a NUL)."));
                 return true;
             case DbUpdateConcurrencyException:
                 await ErrorResponses.WriteAsync(httpContext, CommonErrors.ConcurrencyConflict);

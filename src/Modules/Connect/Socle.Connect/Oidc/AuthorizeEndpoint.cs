@@ -42,6 +42,10 @@ internal static class AuthorizeEndpoint
 
             query = form.ToDictionary(kv => kv.Key, kv => kv.Value);
         }
+        else if (OAuthForm.Refusal(query) is { } refusal)
+        {
+            return Results.Redirect("/connect/error?reason=" + Uri.EscapeDataString(refusal));
+        }
 
         var clientId = query.TryGetValue("client_id", out var id) ? id.ToString() : string.Empty;
         var client = clientId.Length == 0 ? null : await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.ClientId == clientId && c.Active, http.RequestAborted);
