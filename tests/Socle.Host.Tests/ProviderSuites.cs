@@ -50,3 +50,7 @@ public sealed class RecordApiTestsOnPostgres(PostgresApiFactory factory) : Socle
 public sealed class DepositFuzzTestsOnSqlite(SqliteApiFactory factory) : Socle.Host.Tests.Record.DepositFuzzTests<SqliteApiFactory>(factory);
 
 public sealed class DepositFuzzTestsOnPostgres(PostgresApiFactory factory) : Socle.Host.Tests.Record.DepositFuzzTests<PostgresApiFactory>(factory);
+
+public sealed class SearchFuzzTestsOnSqlite(SqliteApiFactory factory) : Socle.Host.Tests.Record.SearchFuzzTests<SqliteApiFactory>(factory);
+
+public sealed class SearchFuzzTestsOnPostgres(PostgresApiFactory factory) : Socle.Host.Tests.Record.SearchFuzzTests<PostgresApiFactory>(factory);
