@@ -40,7 +40,7 @@ public static class DateSearch
                 && DateTime.TryParseExact(value, formats[i], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var day))
             {
                 var start = new DateTimeOffset(day, TimeSpan.Zero);
-                return (start, After(start, i switch { 0 => t => t.AddDays(1), 1 => t => t.AddMonths(1), _ => (Func<DateTimeOffset, DateTimeOffset>)(t => t.AddYears(1)) }));
+                return (start, After(start, t => i switch { 0 => t.AddDays(1), 1 => t.AddMonths(1), _ => t.AddYears(1) }));
             }
         }
 

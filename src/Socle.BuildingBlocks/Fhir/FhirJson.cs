@@ -16,7 +16,7 @@ public static class FhirJson
 
     private const string ControlCharacter = "A FHIR string holds no control characters but tab, CR and LF";
 
-    /// <summary>The contract as read from callers: the source-generated one, with null array items refused.</summary>
+    /// <summary>The contract as read from callers: the source-generated one, with what FHIR JSON forbids refused.</summary>
     private static readonly JsonTypeInfo<FhirResource> Reading = ReadingContract();
 
     public static byte[] Serialize(FhirResource resource) =>
