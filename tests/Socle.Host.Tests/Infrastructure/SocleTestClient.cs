@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Socle.BuildingBlocks.Fhir;
@@ -70,7 +69,7 @@ public sealed class SocleTestClient
 
     public Task<HttpResponseMessage> PostFhirAsync(string path, string json, string? prefer = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, FhirJson.MediaType) };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = FhirContent.Of(json) };
         if (prefer is not null)
         {
             request.Headers.Add("Prefer", prefer);

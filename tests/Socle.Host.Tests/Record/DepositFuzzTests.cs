@@ -40,7 +40,7 @@ public abstract class DepositFuzzTests<TFactory>(TFactory factory) : IClassFixtu
         for (var i = 0; i < Bundles; i++)
         {
             var body = Broken(random, CdaDocuments.Bundle(ins, doctor.IdNat, Cda(random, ins, doctor.IdNat)));
-            using var response = await client.PostAsync("/fhir", new StringContent(body, Encoding.UTF8, "application/fhir+json"));
+            using var response = await client.PostAsync("/fhir", FhirContent.Of(body));
             var answer = await response.Content.ReadAsStringAsync();
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} {answer}\nfor {body[..Math.Min(body.Length, 2000)]}");
             if (response.StatusCode == HttpStatusCode.OK)

@@ -215,7 +215,7 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
             await (await author.PostAsync("/fhir", Fhir(bundle))).AssertOperationOutcomeAsync(status, code);
         }
 
-        await (await author.PostAsync("/fhir", new StringContent("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"fullUrl\":1}]}", Encoding.UTF8, "application/fhir+json")))
+        await (await author.PostAsync("/fhir", FhirContent.Of("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"fullUrl\":1}]}")))
             .AssertOperationOutcomeAsync(HttpStatusCode.BadRequest);
         await (await author.GetAsync("/fhir/DocumentReference?patient.identifier=urn:oid:1.2.250.1.213.1.4.10|123")).AssertOperationOutcomeAsync(HttpStatusCode.BadRequest, "RECORD-0020");
         await (await factory.CreateClient().GetAsync($"/fhir/DocumentReference?patient.identifier=urn:oid:1.2.250.1.213.1.4.10|{ins}")).AssertOperationOutcomeAsync(HttpStatusCode.Unauthorized);
@@ -407,7 +407,7 @@ public abstract class RecordApiTests<TFactory>(TFactory factory) : IClassFixture
         (await Read<Bundle>(await client.GetAsync($"/fhir/DocumentReference?{patientQuery}"))).Entry!
             .Select(e => ((DocumentReference)e.Resource!).Type!.Coding![0].Code!).ToList();
 
-    private static StringContent Fhir(FhirResource resource) => new(FhirJson.SerializeToString(resource), Encoding.UTF8, "application/fhir+json");
+    private static StringContent Fhir(FhirResource resource) => FhirContent.Of(resource);
 
     private static Parameters PatientParameters(string ins, params (string Name, object Value)[] more) => new()
     {

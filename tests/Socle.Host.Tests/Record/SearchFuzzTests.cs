@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Socle.BuildingBlocks.Fhir;
 using Socle.BuildingBlocks.Fhir.Model;
 using Socle.Host.Tests.Infrastructure;
 
@@ -31,12 +30,12 @@ public abstract class SearchFuzzTests<TFactory>(TFactory factory) : IClassFixtur
         var (patient, ins) = await actors.PatientAsync(0);
         for (var i = 0; i < 3; i++)
         {
-            var bundle = FhirJson.SerializeToString(CdaDocuments.Bundle(ins, doctor.IdNat, CdaDocuments.DischargeLetter(ins, doctor.IdNat)));
-            Assert.Equal(HttpStatusCode.OK, (await author.PostAsync("/fhir", new StringContent(bundle, Encoding.UTF8, "application/fhir+json"))).StatusCode);
+            var bundle = CdaDocuments.Bundle(ins, doctor.IdNat, CdaDocuments.DischargeLetter(ins, doctor.IdNat));
+            Assert.Equal(HttpStatusCode.OK, (await author.PostAsync("/fhir", FhirContent.Of(bundle))).StatusCode);
         }
 
         var authorisation = new Parameters { Parameter = [new ParametersParameter { Name = "patient-identifier", ValueIdentifier = new Identifier { System = "urn:oid:1.2.250.1.213.1.4.10", Value = ins } }] };
-        Assert.Equal(HttpStatusCode.OK, (await author.PostAsync("/fhir/$add-authorisation", new StringContent(FhirJson.SerializeToString(authorisation), Encoding.UTF8, "application/fhir+json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await author.PostAsync("/fhir/$add-authorisation", FhirContent.Of(authorisation))).StatusCode);
         string[] values =
         [
             string.Empty, "x", "%", "|", "||", "a|b|c", "current", "superseded", "entered-in-error", "ge2026", "le2026-11-20T13:30:00Z", "2026-02-30", "ap2026",
